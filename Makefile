@@ -1,0 +1,81 @@
+# rel: a plain-text relationship journal and the filters that read it.
+# GNU make.  `make O=dir` builds into dir (make check uses it for the
+# sanitizer build).
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+PKG_CONFIG ?= pkg-config
+O ?= .
+
+CC ?= cc
+CFLAGS ?= -O2 -g
+WARN = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes \
+	-Wmissing-prototypes -Wno-missing-field-initializers
+PCRE2_CFLAGS != $(PKG_CONFIG) --cflags libpcre2-8 2>/dev/null || true
+PCRE2_LIBS != $(PKG_CONFIG) --libs libpcre2-8 2>/dev/null || echo -lpcre2-8
+# libcsv ships no pkg-config file on Debian; use one where it exists.
+CSV_CFLAGS != $(PKG_CONFIG) --cflags libcsv 2>/dev/null || true
+CSV_LIBS != $(PKG_CONFIG) --libs libcsv 2>/dev/null || echo -lcsv
+ALL_CFLAGS = $(WARN) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+	-Ilib $(PCRE2_CFLAGS) $(CSV_CFLAGS) $(CFLAGS)
+LIBS = $(PCRE2_LIBS) $(CSV_LIBS)
+
+TOOLS = rel-parse
+MAN1 = man/rel-parse.1
+MAN5 = man/rel-journal.5
+LIB = book csvin csvout date diag input intern journal lines record util \
+	words
+LIB_OBJ = $(LIB:%=$(O)/lib/%.o)
+HDR = lib/rel.h lib/words.h
+
+SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+	-fno-sanitize-recover=all
+
+all: $(TOOLS:%=$(O)/%)
+
+$(O)/lib/%.o: lib/%.c $(HDR)
+	@mkdir -p $(O)/lib
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(O)/lib/librel.a: $(LIB_OBJ)
+	rm -f $@
+	$(AR) rcs $@ $(LIB_OBJ)
+
+$(O)/rel-%: cmd/rel-%.c $(O)/lib/librel.a $(HDR)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(O)/lib/librel.a $(LIBS)
+
+$(O)/tests/unit: tests/unit.c $(O)/lib/librel.a $(HDR)
+	@mkdir -p $(O)/tests
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(O)/lib/librel.a $(LIBS)
+
+# The suite runs twice: as built, and built again in build-san/ under
+# AddressSanitizer and UndefinedBehaviorSanitizer.
+check: all $(O)/tests/unit
+	REL_BIN=$(abspath $(O)) prove tests/*.t
+	$(MAKE) O=build-san CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" \
+		all build-san/tests/unit
+	REL_BIN=$(abspath build-san) ASAN_OPTIONS=detect_leaks=1 \
+		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 prove tests/*.t
+
+lint-man:
+	mandoc -Tlint -Wwarning $(MAN1) $(MAN5)
+
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(MANDIR)/man5
+	cp $(TOOLS:%=$(O)/%) $(DESTDIR)$(BINDIR)/
+	cp $(MAN1) $(DESTDIR)$(MANDIR)/man1/
+	cp $(MAN5) $(DESTDIR)$(MANDIR)/man5/
+
+uninstall:
+	cd $(DESTDIR)$(BINDIR) && rm -f $(TOOLS)
+	cd $(DESTDIR)$(MANDIR)/man1 && rm -f $(MAN1:man/%=%)
+	cd $(DESTDIR)$(MANDIR)/man5 && rm -f $(MAN5:man/%=%)
+
+clean:
+	rm -f $(TOOLS) lib/*.o lib/librel.a tests/unit
+	rm -rf build-san
+
+.PHONY: all check lint-man install uninstall clean
+.SECONDARY: $(LIB_OBJ)

@@ -1,0 +1,467 @@
+/* book.c: what the records so far say about contacts, refs and options,
+ * and the checks that need it: a ref opened twice or never, a promise kept
+ * twice, a contact declared twice.  Both readers hand their entries here,
+ * so a journal and its events CSV are checked alike. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "rel.h"
+
+struct options rel_options = {
+	.default_cadence = { 30, 'd' },
+	.feedback_every = { 90, 'd' },
+	.default_sla = { 2, 'd' },
+	.currency = NULL,
+};
+
+static struct arena keep;		/* lives for the run */
+static struct contact **contacts;
+static size_t ncontacts, contactcap;
+static struct ref **refs;
+static size_t nrefs, refcap;
+
+static const char *const option_names[] = {
+	"default-cadence", "feedback-every", "default-sla", "currency",
+};
+
+static void
+option_check(const struct src *src, size_t off, const char *name,
+    const char *val, int *bad)
+{
+	const char *near, *why;
+	struct period p;
+
+	if (strcmp(name, "currency") == 0) {
+		char msg[200];
+		if (attr_check("currency", val, msg, sizeof(msg))) {
+			diag_at(DIAG_ERROR, src, off, "option %s", msg);
+			*bad = 1;
+		}
+		return;
+	}
+	if (strcmp(name, "default-cadence") && strcmp(name, "feedback-every") &&
+	    strcmp(name, "default-sla")) {
+		near = closest_word(name, strlen(name), option_names, 4);
+		if (near)
+			diag_at(DIAG_ERROR, src, off, "unknown option '%s'; did you "
+			    "mean '%s'?", name, near);
+		else
+			diag_at(DIAG_ERROR, src, off, "unknown option '%s': the "
+			    "options are default-cadence, feedback-every, "
+			    "default-sla and currency", name);
+		*bad = 1;
+		return;
+	}
+	if (period_parse(val, strlen(val), &p, &why) == -1) {
+		diag_at(DIAG_ERROR, src, off, "option %s %s: %s", name, val, why);
+		*bad = 1;
+	}
+}
+
+/* Checks one attribute where it was read: its value, and (--strict) a key
+ * no tool knows.  -1 if it is in error. */
+int
+check_attr(const struct src *src, size_t off, enum kind kind, const char *key,
+    const char *val, const struct read_opts *opts)
+{
+	char why[300];
+	const char *near;
+	int bad = 0;
+
+	if (kind == K_OPTION) {
+		option_check(src, off, key, val, &bad);
+		return bad ? -1 : 0;
+	}
+	if (attr_check(key, val, why, sizeof(why))) {
+		diag_at(DIAG_ERROR, src, off, "%s", why);
+		return -1;
+	}
+	if (opts->strict && kind != K_CONTACT && !key_is_known(key, strlen(key))) {
+		near = key_closest(key, strlen(key));
+		if (near)
+			diag_at(DIAG_WARNING, src, off, "unknown attribute '%s' "
+			    "(kept); did you mean '%s'?", key, near);
+		else
+			diag_at(DIAG_WARNING, src, off, "unknown attribute '%s' "
+			    "(kept; no tool reads it)", key);
+	}
+	return 0;
+}
+
+static void
+apply_option(const struct record *r)
+{
+	const char *why, *name = r->attrs[0].key, *val = r->attrs[0].val;
+	struct period p;
+
+	if (strcmp(name, "currency") == 0) {
+		rel_options.currency = intern(val, strlen(val));
+		return;
+	}
+	if (period_parse(val, strlen(val), &p, &why) == -1)
+		return;
+	if (strcmp(name, "default-cadence") == 0)
+		rel_options.default_cadence = p;
+	else if (strcmp(name, "feedback-every") == 0)
+		rel_options.feedback_every = p;
+	else if (strcmp(name, "default-sla") == 0)
+		rel_options.default_sla = p;
+}
+
+static struct record *
+record_copy(const struct record *r)
+{
+	struct record *c = (struct record *)arena_alloc(&keep, sizeof(*c));
+	struct attr *a;
+	const char **t;
+	size_t i;
+
+	*c = *r;
+	c->title = arena_strndup(&keep, r->title, strlen(r->title));
+	c->notes = arena_strndup(&keep, r->notes, strlen(r->notes));
+	a = (struct attr *)arena_alloc(&keep, r->nattrs * sizeof(*a));
+	for (i = 0; i < r->nattrs; i++) {
+		a[i] = r->attrs[i];
+		a[i].key = arena_strndup(&keep, a[i].key, strlen(a[i].key));
+		a[i].val = arena_strndup(&keep, a[i].val, strlen(a[i].val));
+	}
+	c->attrs = a;
+	t = (const char **)arena_alloc(&keep, r->ntags * sizeof(*t));
+	for (i = 0; i < r->ntags; i++)
+		t[i] = arena_strndup(&keep, r->tags[i], strlen(r->tags[i]));
+	c->tags = t;
+	return c;
+}
+
+static enum status
+status_from_word(const char *w)
+{
+	if (w == NULL || strcmp(w, "active") == 0)
+		return ST_ACTIVE;
+	return strcmp(w, "paused") == 0 ? ST_PAUSED : ST_ENDED;
+}
+
+static struct contact *
+contact_of(const char *id, const struct entry *e)
+{
+	struct sym *sym = sym_get(id, strlen(id));
+	struct contact *c = sym->contact;
+
+	if (c)
+		return c;
+	c = (struct contact *)arena_alloc(&keep, sizeof(*c));
+	memset(c, 0, sizeof(*c));
+	c->id = sym->name;
+	c->first_file = e->rec.file;
+	c->first_line = e->rec.line;
+	sym->contact = c;
+	if (ncontacts == contactcap) {
+		contactcap = contactcap ? contactcap * 2 : 64;
+		contacts = xreallocarray(contacts, contactcap, sizeof(*contacts));
+	}
+	contacts[ncontacts++] = c;
+	return c;
+}
+
+static void
+declare_contact(const struct entry *e, int *bad)
+{
+	struct contact *c = contact_of(e->contacts[0], e);
+
+	if (c->file) {
+		diag_at(DIAG_ERROR, &e->head, e->subject_off, "contact %s is "
+		    "already declared at %s:%ld; merge the two blocks", c->id,
+		    c->file, c->line);
+		*bad = 1;
+		return;
+	}
+	c->file = e->rec.file;
+	c->line = e->rec.line;
+	c->decl = record_copy(&e->rec);
+	c->decl->contact = c->id;
+	c->name = c->decl->title[0] ? c->decl->title : c->id;
+	c->status = status_from_word(record_get(&e->rec, "status"));
+}
+
+static void
+ref_list_add(struct ref *r)
+{
+	if (nrefs == refcap) {
+		refcap = refcap ? refcap * 2 : 64;
+		refs = xreallocarray(refs, refcap, sizeof(*refs));
+	}
+	refs[nrefs++] = r;
+}
+
+static void
+open_ref(const struct entry *e, int *bad)
+{
+	const struct record *r = &e->rec;
+	struct sym *sym;
+	struct ref *ref;
+	size_t i;
+
+	if (r->ref == NULL) {
+		diag_at(DIAG_ERROR, &e->head, e->head.len, "%s needs an id to be "
+		    "followed up by, as in: id:%s", kind_name(r->kind),
+		    r->kind == K_PROMISE ? "quote-v2" : r->kind == K_ISSUE ?
+		    "export-fail" : "req-17");
+		*bad = 1;
+		return;
+	}
+	if (r->kind == K_PROMISE && record_get(r, "due") == NULL) {
+		diag_at(DIAG_ERROR, &e->head, e->head.len, "promise needs a due "
+		    "date, as in: due:2026-10-10");
+		*bad = 1;
+	}
+	sym = sym_get(r->ref, strlen(r->ref));
+	if (sym->ref) {
+		diag_at(DIAG_ERROR, &e->head, e->head.len, "id %s is already used "
+		    "by the %s at %s:%ld; ids must be unique", r->ref,
+		    kind_name(sym->ref->kind), sym->ref->file, sym->ref->line);
+		*bad = 1;
+		return;
+	}
+	ref = (struct ref *)arena_alloc(&keep, sizeof(*ref));
+	memset(ref, 0, sizeof(*ref));
+	ref->id = sym->name;
+	ref->kind = r->kind;
+	ref->file = r->file;
+	ref->line = r->line;
+	ref->opened = 1;
+	ref->contacts = (const char **)arena_alloc(&keep,
+	    e->ncontacts * sizeof(*ref->contacts));
+	for (i = 0; i < e->ncontacts; i++)
+		ref->contacts[i] = e->contacts[i];
+	ref->ncontacts = e->ncontacts;
+	sym->ref = ref;
+	ref_list_add(ref);
+}
+
+static const char *
+closest_ref(const char *id)
+{
+	const char *best = NULL;
+	size_t bestd = (size_t)-1, d, i, n = strlen(id);
+
+	for (i = 0; i < nrefs; i++) {
+		d = edit_distance(id, n, refs[i]->id, strlen(refs[i]->id));
+		if (d < bestd) {
+			bestd = d;
+			best = refs[i]->id;
+		}
+	}
+	return bestd <= (n < 4 ? 1 : n / 4 + 1) ? best : NULL;
+}
+
+static const char *
+closers_of(enum kind opener)
+{
+	switch (opener) {
+	case K_PROMISE:
+		return "kept, broken or moved";
+	case K_ISSUE:
+		return "told or resolved";
+	default:
+		return "answered";
+	}
+}
+
+/* Checks a follow-up against its ref and records what it does to it. */
+static struct ref *
+follow_ref(const struct entry *e, int *bad)
+{
+	const struct record *r = &e->rec;
+	struct sym *sym = sym_find(r->ref, strlen(r->ref));
+	struct ref *ref = sym ? sym->ref : NULL;
+	const struct src *at = &e->head;
+	size_t off = e->subject_off;
+	const char *near, *done;
+
+	if (ref == NULL) {
+		near = closest_ref(r->ref);
+		if (near)
+			diag_at(DIAG_ERROR, at, off, "no promise, issue or request "
+			    "has id %s; did you mean %s?", r->ref, near);
+		else
+			diag_at(DIAG_ERROR, at, off, "no promise, issue or request "
+			    "has id %s (a ref must be opened, with id:, before it "
+			    "is followed up)", r->ref);
+		*bad = 1;
+		return NULL;
+	}
+	if (ref->kind != kind_opener_of(r->kind)) {
+		diag_at(DIAG_ERROR, at, off, "%s is the %s at %s:%ld; %s "
+		    "follows a %s, and a %s is followed up with %s", r->ref,
+		    kind_name(ref->kind), ref->file, ref->line,
+		    kind_name(r->kind), kind_name(kind_opener_of(r->kind)),
+		    kind_name(ref->kind), closers_of(ref->kind));
+		*bad = 1;
+		return NULL;
+	}
+	if (r->kind == K_TOLD && ref->told_file) {
+		diag_at(DIAG_ERROR, at, off, "issue %s was already told at %s:%ld",
+		    r->ref, ref->told_file, ref->told_line);
+		*bad = 1;
+		return ref;
+	}
+	if (r->kind != K_TOLD && ref->closed != K_NONE) {
+		done = ref->closed == K_KEPT ? "kept" : ref->closed == K_BROKEN ?
+		    "broken" : ref->closed == K_RESOLVED ? "resolved" : "answered";
+		diag_at(DIAG_ERROR, at, off, "%s %s was already %s at %s:%ld",
+		    kind_name(ref->kind), r->ref, done, ref->closed_file,
+		    ref->closed_line);
+		*bad = 1;
+		return ref;
+	}
+	if (r->kind == K_MOVED && record_get(r, "due") == NULL) {
+		diag_at(DIAG_ERROR, at, e->head.len, "moved needs the new due "
+		    "date, as in: due:2026-11-30");
+		*bad = 1;
+		return ref;
+	}
+	if (r->kind == K_TOLD) {
+		ref->told_file = r->file;
+		ref->told_line = r->line;
+	} else if (r->kind != K_MOVED) {
+		ref->closed = r->kind;
+		ref->closed_file = r->file;
+		ref->closed_line = r->line;
+	}
+	return ref;
+}
+
+static int
+has_rating(const struct record *r)
+{
+	static const char *const dims[] = { "I", "M", "B", "W", "P", "H", "E" };
+	size_t i;
+
+	for (i = 0; i < 7; i++)
+		if (record_get(r, dims[i]))
+			return 1;
+	return 0;
+}
+
+static void
+check_entry(const struct entry *e, int *bad)
+{
+	const struct record *r = &e->rec;
+	size_t i;
+
+	for (i = 0; i < e->ncontacts; i++)
+		contact_of(e->contacts[i], e);
+	if (r->kind == K_RATE && !has_rating(r)) {
+		diag_at(DIAG_ERROR, &e->head, e->head.len, "rate needs at least "
+		    "one of I: M: B: W: P: H: E:, each 1 to 5");
+		*bad = 1;
+	}
+	if (r->kind == K_STATUS && record_get(r, "status") == NULL && !e->bad) {
+		diag_at(DIAG_ERROR, &e->head, e->subject_off, "status needs a "
+		    "state: active, paused or ended");
+		*bad = 1;
+	}
+	if (r->kind == K_STATUS && record_get(r, "status"))
+		for (i = 0; i < e->ncontacts; i++)
+			contact_of(e->contacts[i], e)->status =
+			    status_from_word(record_get(r, "status"));
+}
+
+static void
+deliver(const struct record *r, const char *const *ids, size_t n,
+    const struct read_opts *opts)
+{
+	struct record one = *r;
+	size_t i;
+
+	if (opts->fn == NULL || (diag_errors() && !opts->keep_going))
+		return;
+	if (n == 0) {
+		opts->fn(&one, opts->ctx);
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		one.contact = ids[i];
+		opts->fn(&one, opts->ctx);
+	}
+}
+
+void
+book_entry(const struct entry *e, const struct read_opts *opts)
+{
+	const struct record *r = &e->rec;
+	struct ref *ref = NULL;
+	int bad = e->bad;
+
+	switch (r->kind) {
+	case K_NONE:
+		return;
+	case K_OPTION:
+		if (!bad)
+			apply_option(r);
+		break;
+	case K_CONTACT:
+		declare_contact(e, &bad);
+		break;
+	default:
+		if (kind_opens_ref(r->kind))
+			open_ref(e, &bad);
+		else if (kind_is_followup(r->kind) && r->ref)
+			ref = follow_ref(e, &bad);
+		check_entry(e, &bad);
+		break;
+	}
+	if (bad)
+		return;
+	if (ref)
+		deliver(r, ref->contacts, ref->ncontacts, opts);
+	else
+		deliver(r, e->contacts, e->ncontacts, opts);
+}
+
+/* --strict: contacts that records name but no contact block declares. */
+void
+book_finish(const struct read_opts *opts)
+{
+	struct src at;
+	size_t i;
+
+	if (!opts->strict)
+		return;
+	for (i = 0; i < ncontacts; i++) {
+		if (contacts[i]->file)
+			continue;
+		at.file = contacts[i]->first_file;
+		at.line = contacts[i]->first_line;
+		at.text = NULL;
+		at.len = 0;
+		diag_at(DIAG_WARNING, &at, 0, "contact %s is used but never "
+		    "declared; add a block: contact %s \"Name\"", contacts[i]->id,
+		    contacts[i]->id);
+	}
+}
+
+struct contact *const *
+book_contacts(size_t *n)
+{
+	*n = ncontacts;
+	return contacts;
+}
+
+struct ref *const *
+book_refs(size_t *n)
+{
+	*n = nrefs;
+	return refs;
+}
+
+void
+book_free(void)
+{
+	free(contacts);
+	free(refs);
+	contacts = NULL;
+	refs = NULL;
+	ncontacts = contactcap = nrefs = refcap = 0;
+	arena_free(&keep);
+}

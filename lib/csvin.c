@@ -1,0 +1,317 @@
+/* csvin.c: the reader of rel-parse's events CSV, so that every tool takes
+ * either a journal or that CSV (perhaps filtered by a CSV tool on the way)
+ * and sees the same records.  libcsv splits the rows; rows that one
+ * journal entry with several contacts became are joined again here, and
+ * the entry goes through the same checks as one read from a journal. */
+#include <csv.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rel.h"
+#include "words.h"
+
+enum { F_FILE, F_LINE, F_DATE, F_TIME, F_KIND, F_CONTACT, F_REF, F_TITLE,
+    F_ATTRS, F_TAGS, F_NOTES, NFIELDS };
+
+struct csvin {
+	struct csv_parser parser;
+	struct buf field[NFIELDS];
+	size_t nfields;
+	int header_seen;
+	const char *file;
+	long row_line, next_row_line;
+	const struct read_opts *opts;
+	/* the entry being built, and its strings */
+	int active;
+	struct entry e;
+	struct arena arena;
+	struct attr *attrs;
+	size_t nattrs, attrcap;
+	const char **tags;
+	size_t ntags, tagcap;
+	const char **contacts;
+	size_t ncontacts, contactcap;
+};
+
+static struct csvin C;
+
+int
+csv_header_matches(const char *s, size_t n)
+{
+	if (n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) {
+		s += 3;
+		n -= 3;
+	}
+	if (n && s[n - 1] == '\r')
+		n--;
+	return n == strlen(CSV_HEADER) && memcmp(s, CSV_HEADER, n) == 0;
+}
+
+static void __attribute__((format(printf, 1, 2)))
+row_error(const char *fmt, ...)
+{
+	struct src at = { C.file, C.row_line, NULL, 0 };
+	va_list ap;
+
+	va_start(ap, fmt);
+	vdiag_at(DIAG_ERROR, &at, 0, fmt, ap);
+	va_end(ap);
+	C.e.bad = 1;
+}
+
+static void
+flush_entry(void)
+{
+	if (!C.active)
+		return;
+	C.active = 0;
+	C.e.rec.attrs = C.attrs;
+	C.e.rec.nattrs = C.nattrs;
+	C.e.rec.tags = C.tags;
+	C.e.rec.ntags = C.ntags;
+	C.e.contacts = C.contacts;
+	C.e.ncontacts = C.ncontacts;
+	book_entry(&C.e, C.opts);
+}
+
+static void
+add_contact(const char *s, size_t n)
+{
+	if (C.ncontacts == C.contactcap) {
+		C.contactcap = C.contactcap ? C.contactcap * 2 : 4;
+		C.contacts = xreallocarray(C.contacts, C.contactcap,
+		    sizeof(*C.contacts));
+	}
+	C.contacts[C.ncontacts++] = intern(s, n);
+}
+
+static void
+parse_attrs(const char *s, size_t n)
+{
+	struct src at = { C.file, C.row_line, NULL, 0 };
+	struct token t;
+	size_t pos = 0;
+
+	while (word_next(s, n, &pos, &t)) {
+		if (t.type != T_ATTR) {
+			row_error("attrs: '%.*s' is not key:value", (int)
+			    (t.vallen ? t.vallen : 1), t.vallen ? t.val : s + t.off);
+			continue;
+		}
+		if (C.nattrs == C.attrcap) {
+			C.attrcap = C.attrcap ? C.attrcap * 2 : 16;
+			C.attrs = xreallocarray(C.attrs, C.attrcap, sizeof(*C.attrs));
+		}
+		C.attrs[C.nattrs].key = arena_strndup(&C.arena, t.key, t.keylen);
+		C.attrs[C.nattrs].val = token_value(&C.arena, &t);
+		C.attrs[C.nattrs].off = 0;
+		C.attrs[C.nattrs].line = C.row_line;
+		if (check_attr(&at, 0, C.e.rec.kind, C.attrs[C.nattrs].key,
+		    C.attrs[C.nattrs].val, C.opts) == -1)
+			C.e.bad = 1;
+		C.nattrs++;
+	}
+}
+
+static void
+parse_tags(const char *s, size_t n)
+{
+	size_t i = 0, j;
+
+	while (i < n) {
+		while (i < n && (s[i] == ' ' || s[i] == '\t'))
+			i++;
+		j = i;
+		while (j < n && s[j] != ' ' && s[j] != '\t')
+			j++;
+		if (j == i)
+			break;
+		if (C.ntags == C.tagcap) {
+			C.tagcap = C.tagcap ? C.tagcap * 2 : 8;
+			C.tags = xreallocarray(C.tags, C.tagcap, sizeof(*C.tags));
+		}
+		C.tags[C.ntags++] = arena_strndup(&C.arena, s + i, j - i);
+		i = j;
+	}
+}
+
+/* The row continues the entry being built: one journal entry naming
+ * several contacts gives consecutive rows that differ in contact only. */
+static int
+same_entry(const char *file, long line, enum kind kind)
+{
+	return C.active && C.e.rec.line == line && C.e.rec.kind == kind &&
+	    strcmp(C.e.rec.file, file) == 0 && kind != K_CONTACT &&
+	    kind != K_OPTION && !kind_is_followup(kind);
+}
+
+static long
+parse_line_number(const char *s)
+{
+	long v = 0;
+
+	if (*s == '\0')
+		return -1;
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9' || v > 100000000000L)
+			return -1;
+		v = v * 10 + (*s - '0');
+	}
+	return v;
+}
+
+static void
+take_row(void)
+{
+	struct buf *f = C.field;
+	const char *why;
+	enum kind kind;
+	long line;
+	int day = NO_DATE, minute = -1;
+
+	kind = kind_from_word(f[F_KIND].s, f[F_KIND].len);
+	line = parse_line_number(f[F_LINE].s);
+	if (same_entry(f[F_FILE].s, line, kind)) {
+		if (f[F_CONTACT].len)
+			add_contact(f[F_CONTACT].s, f[F_CONTACT].len);
+		return;
+	}
+	flush_entry();
+	arena_reset(&C.arena);
+	memset(&C.e, 0, sizeof(C.e));
+	C.active = 1;
+	C.nattrs = C.ntags = C.ncontacts = 0;
+	C.e.head.file = C.file;
+	C.e.head.line = C.row_line;
+	if (kind == K_NONE) {
+		row_error("kind '%s' is not a kind of rel-journal(5)", f[F_KIND].s);
+		return;
+	}
+	if (line < 1)
+		row_error("line '%s' is not a line number", f[F_LINE].s);
+	if (f[F_DATE].len && date_parse(f[F_DATE].s, f[F_DATE].len, &day,
+	    &why) == -1)
+		row_error("date '%s': %s", f[F_DATE].s, why);
+	else if (f[F_DATE].len == 0 && kind != K_CONTACT && kind != K_OPTION)
+		row_error("a %s needs a date", kind_name(kind));
+	if (f[F_TIME].len && time_parse(f[F_TIME].s, f[F_TIME].len, &minute,
+	    &why) == -1)
+		row_error("time '%s': %s", f[F_TIME].s, why);
+	C.e.rec.file = intern(f[F_FILE].s, f[F_FILE].len);
+	C.e.rec.line = line;
+	C.e.rec.date = day;
+	C.e.rec.minute = minute;
+	C.e.rec.kind = kind;
+	C.e.rec.ref = f[F_REF].len ? intern(f[F_REF].s, f[F_REF].len) : NULL;
+	C.e.rec.title = arena_strndup(&C.arena, f[F_TITLE].s, f[F_TITLE].len);
+	C.e.rec.notes = arena_strndup(&C.arena, f[F_NOTES].s, f[F_NOTES].len);
+	if (kind_is_followup(kind) && C.e.rec.ref == NULL)
+		row_error("a %s needs the ref it follows in the ref column",
+		    kind_name(kind));
+	if (f[F_CONTACT].len) {
+		if (!id_is_valid(f[F_CONTACT].s, f[F_CONTACT].len))
+			row_error("contact '%s' is not an id", f[F_CONTACT].s);
+		else
+			add_contact(f[F_CONTACT].s, f[F_CONTACT].len);
+	} else if (kind != K_OPTION && !kind_is_followup(kind))
+		row_error("a %s needs a contact", kind_name(kind));
+	parse_attrs(f[F_ATTRS].s, f[F_ATTRS].len);
+	if (kind == K_OPTION && C.nattrs != 1)
+		row_error("an option row holds one NAME:VALUE in attrs");
+	parse_tags(f[F_TAGS].s, f[F_TAGS].len);
+}
+
+static void
+end_field(void *s, size_t n, void *data)
+{
+	(void)data;
+	if (C.nfields < NFIELDS) {
+		C.field[C.nfields].len = 0;
+		buf_add(&C.field[C.nfields], s ? s : "", s ? n : 0);
+	}
+	C.nfields++;
+}
+
+static void
+end_row(int c, void *data)
+{
+	size_t i;
+
+	(void)c;
+	(void)data;
+	C.row_line = C.next_row_line;
+	C.next_row_line = 0;
+	if (!C.header_seen) {
+		C.header_seen = 1;	/* input.c matched it already */
+	} else if (diag_too_many()) {
+		;
+	} else if (C.nfields != NFIELDS) {
+		row_error("a row of the events CSV has %zu fields, not %d",
+		    C.nfields, NFIELDS);
+	} else {
+		for (i = 0; i < NFIELDS; i++)
+			if (C.field[i].s == NULL)
+				buf_add(&C.field[i], "", 0);
+		take_row();
+	}
+	C.nfields = 0;
+}
+
+static int
+no_space(unsigned char c)
+{
+	(void)c;
+	return 0;		/* keep blanks around fields: they are data */
+}
+
+void
+csvin_read(struct lines *l, const char *file, const struct read_opts *opts)
+{
+	const char *s;
+	size_t n;
+	int rc = 0;
+
+	C.file = file;
+	C.opts = opts;
+	C.header_seen = 0;
+	C.nfields = 0;
+	C.next_row_line = 0;
+	words_init();
+	csv_init(&C.parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+	csv_set_space_func(&C.parser, no_space);
+	while (!diag_too_many() && (rc = lines_next(l, &s, &n)) == 1) {
+		if (C.next_row_line == 0 && n > 0)
+			C.next_row_line = l->lineno;
+		if (csv_parse(&C.parser, s, n, end_field, end_row, NULL) != n ||
+		    csv_parse(&C.parser, "\n", 1, end_field, end_row, NULL) != 1) {
+			struct src at = { file, l->lineno, s, n };
+			diag_at(DIAG_ERROR, &at, 0, "malformed CSV: %s (a quote "
+			    "inside a field is written twice, and the field "
+			    "quoted)", csv_strerror(csv_error(&C.parser)));
+			break;
+		}
+	}
+	if (rc == -1)
+		errorx_("%s:%ld: %s", file, l->lineno + 1, strerror(l->error));
+	if (csv_fini(&C.parser, end_field, end_row, NULL) != 0) {
+		struct src at = { file, l->lineno, NULL, 0 };
+		diag_at(DIAG_ERROR, &at, 0, "malformed CSV: a quoted field is "
+		    "not closed");
+	}
+	flush_entry();
+	csv_free(&C.parser);
+}
+
+void
+csvin_free(void)
+{
+	size_t i;
+
+	for (i = 0; i < NFIELDS; i++)
+		buf_free(&C.field[i]);
+	arena_free(&C.arena);
+	free(C.attrs);
+	free(C.tags);
+	free(C.contacts);
+	memset(&C, 0, sizeof(C));
+}

@@ -1,0 +1,274 @@
+/* date.c: calendar dates as day numbers, times of day, periods (calendar
+ * units) and durations (clock units), as rel-journal(5) defines them. */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "rel.h"
+
+static int
+is_leap(long y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int
+month_days(long y, int m)
+{
+	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+	return m == 2 && is_leap(y) ? 29 : days[m - 1];
+}
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (era arithmetic). */
+static int
+days_from_civil(long y, int m, int d)
+{
+	long era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return (int)(era * 146097 + doe - 719468);
+}
+
+static void
+civil_from_days(int z, long *y, int *m, int *d)
+{
+	long zz = (long)z + 719468, era, doe, yoe, doy, mp;
+
+	era = (zz >= 0 ? zz : zz - 146096) / 146097;
+	doe = zz - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = yoe + era * 400 + (*m <= 2);
+}
+
+static int
+digits(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return 1;
+}
+
+static int
+num(const char *s, size_t n)
+{
+	int v = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		v = v * 10 + (s[i] - '0');
+	return v;
+}
+
+/* YYYY-MM-DD, a day that exists. */
+int
+date_parse(const char *s, size_t n, int *day, const char **why)
+{
+	int y, m, d;
+
+	if (n != 10 || s[4] != '-' || s[7] != '-' || !digits(s, 4) ||
+	    !digits(s + 5, 2) || !digits(s + 8, 2)) {
+		*why = "write dates as YYYY-MM-DD";
+		return -1;
+	}
+	y = num(s, 4);
+	m = num(s + 5, 2);
+	d = num(s + 8, 2);
+	if (m < 1 || m > 12) {
+		*why = "there is no such month";
+		return -1;
+	}
+	if (d < 1 || d > month_days(y, m)) {
+		*why = "there is no such day in that month";
+		return -1;
+	}
+	*day = days_from_civil(y, m, d);
+	return 0;
+}
+
+void
+date_format(int day, char out[11])
+{
+	long y;
+	int m, d;
+
+	civil_from_days(day, &y, &m, &d);
+	out[0] = (char)('0' + y / 1000 % 10);
+	out[1] = (char)('0' + y / 100 % 10);
+	out[2] = (char)('0' + y / 10 % 10);
+	out[3] = (char)('0' + y % 10);
+	out[4] = '-';
+	out[5] = (char)('0' + m / 10);
+	out[6] = (char)('0' + m % 10);
+	out[7] = '-';
+	out[8] = (char)('0' + d / 10);
+	out[9] = (char)('0' + d % 10);
+	out[10] = '\0';
+}
+
+/* HH:MM, 00:00 to 23:59. */
+int
+time_parse(const char *s, size_t n, int *minute, const char **why)
+{
+	int h, m;
+
+	if (n != 5 || s[2] != ':' || !digits(s, 2) || !digits(s + 3, 2)) {
+		*why = "write times as HH:MM";
+		return -1;
+	}
+	h = num(s, 2);
+	m = num(s + 3, 2);
+	if (h > 23 || m > 59) {
+		*why = "the time must be between 00:00 and 23:59";
+		return -1;
+	}
+	*minute = h * 60 + m;
+	return 0;
+}
+
+/* A count and a unit: 10d, 2w, 3mo, 1y.  A bare m is refused because it
+ * reads as minutes to some and months to others. */
+int
+period_parse(const char *s, size_t n, struct period *p, const char **why)
+{
+	size_t i = 0;
+	long v = 0;
+
+	while (i < n && s[i] >= '0' && s[i] <= '9' && v < 100000)
+		v = v * 10 + (s[i++] - '0');
+	if (i == 0 || i == n) {
+		*why = "write a period as a number and a unit: 10d, 2w, 3mo or 1y";
+		return -1;
+	}
+	if (v >= 100000) {
+		*why = "the period is too long";
+		return -1;
+	}
+	p->n = (int)v;
+	if (n - i == 1 && strchr("dwy", s[i]))
+		p->unit = s[i];
+	else if (n - i == 2 && s[i] == 'm' && s[i + 1] == 'o')
+		p->unit = 'm';
+	else if (n - i == 1 && s[i] == 'm') {
+		*why = "the unit m is ambiguous: write mo for months, "
+		    "or min for minutes in a duration";
+		return -1;
+	} else {
+		*why = "the unit of a period is d, w, mo or y";
+		return -1;
+	}
+	return 0;
+}
+
+/* day + times * period; months and years keep the day of the month where
+ * it exists and otherwise take the last day of the month. */
+int
+period_add(int day, struct period p, int times)
+{
+	long y, months;
+	int m, d, dim;
+
+	switch (p.unit) {
+	case 'd':
+		return day + p.n * times;
+	case 'w':
+		return day + 7 * p.n * times;
+	default:
+		civil_from_days(day, &y, &m, &d);
+		months = (long)p.n * times * (p.unit == 'y' ? 12 : 1);
+		months += y * 12 + (m - 1);
+		y = months >= 0 ? months / 12 : (months - 11) / 12;
+		m = (int)(months - y * 12) + 1;
+		dim = month_days(y, m);
+		return days_from_civil(y, m, d > dim ? dim : d);
+	}
+}
+
+/* A period's nominal length in days, for ratios (a month is 30 days). */
+int
+period_days(struct period p)
+{
+	switch (p.unit) {
+	case 'd':
+		return p.n;
+	case 'w':
+		return 7 * p.n;
+	case 'm':
+		return 30 * p.n;
+	default:
+		return 365 * p.n;
+	}
+}
+
+/* 45m, 45min, 1h, 1h30m: minutes. */
+int
+duration_parse(const char *s, size_t n, int *minutes, const char **why)
+{
+	size_t i = 0, start;
+	long total = 0, v;
+	int seen_h = 0, seen_m = 0;
+
+	*why = "write a duration as 45m, 1h or 1h30m";
+	if (n == 0)
+		return -1;
+	while (i < n) {
+		start = i;
+		v = 0;
+		while (i < n && s[i] >= '0' && s[i] <= '9' && v < 1000000)
+			v = v * 10 + (s[i++] - '0');
+		if (i == start || i == n || v >= 1000000)
+			return -1;
+		if (s[i] == 'h' && !seen_h && !seen_m) {
+			total += v * 60;
+			seen_h = 1;
+			i++;
+		} else if (s[i] == 'm' && !seen_m) {
+			if (i + 1 < n && s[i + 1] == 'o') {
+				*why = "mo (months) is a period, not a duration: "
+				    "write minutes as m or min";
+				return -1;
+			}
+			if (i + 2 < n && s[i + 1] == 'i' && s[i + 2] == 'n')
+				i += 2;
+			total += v;
+			seen_m = 1;
+			i++;
+		} else
+			return -1;
+	}
+	if (total > INT_MAX / 2)
+		return -1;
+	*minutes = (int)total;
+	return 0;
+}
+
+/* --today DATE, or the local date. */
+int
+today_from_option(const char *arg)
+{
+	const char *why;
+	struct tm tm;
+	time_t now;
+	int day;
+
+	if (arg) {
+		if (date_parse(arg, strlen(arg), &day, &why) == -1)
+			errx_(2, "--today %s: %s", arg, why);
+		return day;
+	}
+	now = time(NULL);
+	localtime_r(&now, &tm);
+	return days_from_civil(tm.tm_year + 1900L, tm.tm_mon + 1, tm.tm_mday);
+}

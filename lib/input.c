@@ -1,0 +1,65 @@
+/* input.c: every tool's loop over its operands.  Each operand is a file,
+ * or - for standard input; none means standard input.  The first line
+ * tells a journal from rel-parse's events CSV. */
+#include <errno.h>
+#include <string.h>
+
+#include "rel.h"
+
+static void
+read_one(struct lines *l, const char *name, const struct read_opts *opts)
+{
+	const char *first;
+	size_t n;
+	int rc;
+
+	rc = lines_next(l, &first, &n);
+	if (rc == 1)
+		lines_unread(l);
+	if (rc == 1 && csv_header_matches(first, n))
+		csvin_read(l, name, opts);
+	else
+		journal_read(l, name, opts);
+}
+
+/* 0 if every input was read without error, else 2. */
+int
+rel_read_all(int argc, char **argv, const struct read_opts *opts)
+{
+	static char *stdin_only[] = { "-" };
+	struct lines l;
+	const char *name;
+	int i;
+
+	if (argc == 0) {
+		argc = 1;
+		argv = stdin_only;
+	}
+	for (i = 0; i < argc && !diag_too_many(); i++) {
+		if (strcmp(argv[i], "-") == 0) {
+			name = "<stdin>";
+			lines_from_fd(&l, 0);
+		} else {
+			name = intern(argv[i], strlen(argv[i]));
+			if (lines_open(&l, argv[i]) == -1) {
+				errorx_("%s: %s", argv[i], strerror(errno));
+				continue;
+			}
+		}
+		read_one(&l, name, opts);
+		lines_close(&l);
+	}
+	book_finish(opts);
+	return diag_errors() ? 2 : 0;
+}
+
+/* Frees what the readers and the book hold, so that the sanitizers see a
+ * clean exit and report only real leaks. */
+void
+rel_cleanup(void)
+{
+	journal_free();
+	csvin_free();
+	book_free();
+	sym_free_all();
+}

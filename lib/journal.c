@@ -1,0 +1,766 @@
+/* journal.c: the reader of rel-journal(5) text.
+ *
+ * It streams: one line at a time from lines.c, one pending entry (the
+ * column-0 line and its indented lines) whose strings live in an arena that
+ * is reset, not freed, between entries.  Each finished entry goes to
+ * book_entry().  Errors are reported where they are found and make the
+ * entry "bad": the book still learns from it (so that one typo does not
+ * cascade into "never opened" errors) but no record is delivered. */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <glob.h>
+#include <pcre2.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "rel.h"
+#include "words.h"
+
+#define MAX_INCLUDE_DEPTH 32
+
+/* DATE [HH:MM] KIND SUBJECT: loose on purpose, so that a malformed date or
+ * time is reported with a message of its own rather than as "no match". */
+static const char HEAD_PATTERN[] =
+    "([0-9][^ \\t;]*)"
+    "(?:[ \\t]+([0-9][0-9]?:[^ \\t;]*))?"
+    "(?:[ \\t]+([^ \\t;]+))?"
+    "(?:[ \\t]+([^ \\t;]+))?";
+
+/* An indented `key: value` line; anything else indented is a note. */
+static const char INDENT_PATTERN[] =
+    "[ \\t]+([a-z][a-z0-9-]*):[ \\t]+([^ \\t].*?)[ \\t]*$";
+
+static pcre2_code *re_head, *re_indent;
+static pcre2_match_data *md;
+
+struct pending {
+	int active;
+	struct entry e;
+	struct arena arena;
+	struct attr *attrs;
+	size_t nattrs, attrcap;
+	const char **tags;
+	size_t ntags, tagcap;
+	const char **contacts;
+	size_t ncontacts, contactcap;
+	struct buf title, notes;
+};
+
+static struct pending P;
+
+/* The files being read, innermost last, for include cycles. */
+static struct open_file {
+	const char *name;
+	dev_t dev;
+	ino_t ino;
+} stack[MAX_INCLUDE_DEPTH];
+static int depth;
+
+static void read_stream(struct lines *, const char *file,
+    const struct read_opts *);
+
+void
+journal_init(void)
+{
+	if (re_head)
+		return;
+	words_init();
+	re_head = re_compile(HEAD_PATTERN, PCRE2_ANCHORED);
+	re_indent = re_compile(INDENT_PATTERN, PCRE2_ANCHORED);
+	md = pcre2_match_data_create(8, NULL);
+}
+
+void
+journal_free(void)
+{
+	pcre2_match_data_free(md);
+	pcre2_code_free(re_head);
+	pcre2_code_free(re_indent);
+	re_head = re_indent = NULL;
+	md = NULL;
+	arena_free(&P.arena);
+	free(P.attrs);
+	free(P.tags);
+	free(P.contacts);
+	buf_free(&P.title);
+	buf_free(&P.notes);
+	memset(&P, 0, sizeof(P));
+	words_free();
+}
+
+static void __attribute__((format(printf, 3, 4)))
+error_at(const struct src *src, size_t off, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vdiag_at(DIAG_ERROR, src, off, fmt, ap);
+	va_end(ap);
+	P.e.bad = 1;
+}
+
+/* pending entry */
+
+static void
+pending_start(enum kind kind, const struct src *src)
+{
+	arena_reset(&P.arena);
+	P.active = 1;
+	P.nattrs = P.ntags = P.ncontacts = 0;
+	P.title.len = P.notes.len = 0;
+	memset(&P.e, 0, sizeof(P.e));
+	P.e.rec.kind = kind;
+	P.e.rec.file = src->file;
+	P.e.rec.line = src->line;
+	P.e.rec.date = NO_DATE;
+	P.e.rec.minute = -1;
+	P.e.head = *src;
+	P.e.head.text = arena_strndup(&P.arena, src->text, src->len);
+}
+
+/* id: names the ref an entry opens; it is kept as rec.ref, not as an
+ * attribute, in the journal and in the CSV alike. */
+static void
+take_id(void)
+{
+	size_t i;
+
+	for (i = 0; i < P.nattrs; i++) {
+		if (strcmp(P.attrs[i].key, "id") != 0)
+			continue;
+		if (kind_is_followup(P.e.rec.kind)) {
+			struct src at = P.e.head;
+			if (P.attrs[i].line != at.line)
+				at.text = NULL, at.line = P.attrs[i].line;
+			error_at(&at, P.attrs[i].off, "%s names its ref as the "
+			    "subject; remove id:", kind_name(P.e.rec.kind));
+			return;
+		}
+		P.e.rec.ref = intern(P.attrs[i].val, strlen(P.attrs[i].val));
+		memmove(P.attrs + i, P.attrs + i + 1,
+		    (P.nattrs - i - 1) * sizeof(*P.attrs));
+		P.nattrs--;
+		return;
+	}
+}
+
+static void
+pending_flush(const struct read_opts *opts)
+{
+	if (!P.active)
+		return;
+	P.active = 0;
+	take_id();
+	P.e.rec.title = P.title.len ? P.title.s : "";
+	P.e.rec.notes = P.notes.len ? P.notes.s : "";
+	P.e.rec.attrs = P.attrs;
+	P.e.rec.nattrs = P.nattrs;
+	P.e.rec.tags = P.tags;
+	P.e.rec.ntags = P.ntags;
+	P.e.contacts = P.contacts;
+	P.e.ncontacts = P.ncontacts;
+	book_entry(&P.e, opts);
+}
+
+static void
+add_attr(const struct src *src, size_t off, const char *key, const char *val,
+    const struct read_opts *opts)
+{
+	size_t i;
+
+	for (i = 0; i < P.nattrs; i++) {
+		if (strcmp(P.attrs[i].key, key) == 0) {
+			error_at(src, off, "%s: given twice; keep one value", key);
+			return;
+		}
+	}
+	if (check_attr(src, off, P.e.rec.kind, key, val, opts) == -1)
+		P.e.bad = 1;
+	if (P.nattrs == P.attrcap) {
+		P.attrcap = P.attrcap ? P.attrcap * 2 : 16;
+		P.attrs = xreallocarray(P.attrs, P.attrcap, sizeof(*P.attrs));
+	}
+	P.attrs[P.nattrs].key = key;
+	P.attrs[P.nattrs].val = val;
+	P.attrs[P.nattrs].off = off;
+	P.attrs[P.nattrs].line = src->line;
+	P.nattrs++;
+}
+
+static void
+add_tag(const char *tag)
+{
+	if (P.ntags == P.tagcap) {
+		P.tagcap = P.tagcap ? P.tagcap * 2 : 8;
+		P.tags = xreallocarray(P.tags, P.tagcap, sizeof(*P.tags));
+	}
+	P.tags[P.ntags++] = tag;
+}
+
+static void
+add_contact(const char *id)
+{
+	if (P.ncontacts == P.contactcap) {
+		P.contactcap = P.contactcap ? P.contactcap * 2 : 4;
+		P.contacts = xreallocarray(P.contacts, P.contactcap,
+		    sizeof(*P.contacts));
+	}
+	P.contacts[P.ncontacts++] = id;
+}
+
+static void
+add_title(const char *s, size_t n)
+{
+	if (P.title.len)
+		buf_addc(&P.title, ' ');
+	buf_add(&P.title, s, n);
+}
+
+/* The words after the subject: attributes, tags, title parts. */
+static void
+parse_words(const struct src *src, size_t pos, const struct read_opts *opts)
+{
+	struct token t;
+	char *val;
+
+	while (word_next(src->text, src->len, &pos, &t)) {
+		switch (t.type) {
+		case T_COMMENT:
+			return;
+		case T_ERROR:
+			error_at(src, t.off, "%s", t.err);
+			break;
+		case T_TITLE:
+			val = token_value(&P.arena, &t);
+			add_title(val, strlen(val));
+			break;
+		case T_TAG:
+			add_tag(arena_strndup(&P.arena, t.val, t.vallen));
+			break;
+		case T_ATTR:
+			add_attr(src, t.off, arena_strndup(&P.arena, t.key, t.keylen),
+			    token_value(&P.arena, &t), opts);
+			break;
+		}
+	}
+}
+
+/* A line's bytes: UTF-8, no NUL or control characters but TAB.  Returns
+ * the offset of the first bad byte, or len. */
+static size_t
+first_bad_byte(const char *s, size_t len, const char **why)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, n, k;
+	unsigned c;
+
+	while (i < len) {
+		c = p[i];
+		if (c >= 0x20 && c < 0x7f) {
+			i++;
+			continue;
+		}
+		if (c == '\t') {
+			i++;
+			continue;
+		}
+		if (c < 0x80) {
+			*why = c == 0 ? "NUL byte: the file is not text, or is "
+			    "damaged here" : c == '\r' ? "carriage return inside "
+			    "a line: line ends are LF or CRLF" :
+			    "control character: remove it";
+			return i;
+		}
+		*why = "invalid UTF-8: save the file as UTF-8";
+		if (c >= 0xc2 && c <= 0xdf)
+			n = 1;
+		else if (c >= 0xe0 && c <= 0xef)
+			n = 2;
+		else if (c >= 0xf0 && c <= 0xf4)
+			n = 3;
+		else
+			return i;
+		for (k = 1; k <= n; k++)
+			if (i + k >= len || (p[i + k] & 0xc0) != 0x80)
+				return i;
+		/* overlongs, surrogates and code points past U+10FFFF */
+		if ((c == 0xe0 && p[i + 1] < 0xa0) ||
+		    (c == 0xed && p[i + 1] > 0x9f) ||
+		    (c == 0xf0 && p[i + 1] < 0x90) ||
+		    (c == 0xf4 && p[i + 1] > 0x8f))
+			return i;
+		i += n + 1;
+	}
+	return len;
+}
+
+static size_t
+skip_blanks(const char *s, size_t len, size_t i)
+{
+	while (i < len && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	return i;
+}
+
+static size_t
+word_end(const char *s, size_t len, size_t i)
+{
+	while (i < len && s[i] != ' ' && s[i] != '\t')
+		i++;
+	return i;
+}
+
+static const char *const kind_words[] = {
+	"meeting", "call", "visit", "email", "message", "note", "promise",
+	"kept", "broken", "moved", "issue", "told", "resolved", "request",
+	"answered", "feedback", "deal", "referral", "rate", "status",
+};
+#define NKIND_WORDS (sizeof(kind_words) / sizeof(kind_words[0]))
+
+static enum kind
+entry_kind(const struct src *src, size_t off, const char *w, size_t n)
+{
+	enum kind k = kind_from_word(w, n);
+	const char *near;
+
+	if (k != K_NONE && k != K_CONTACT && k != K_OPTION)
+		return k;
+	near = closest_word(w, n, kind_words, NKIND_WORDS);
+	if (near)
+		error_at(src, off, "unknown kind '%.*s'; did you mean '%s'?",
+		    (int)n, w, near);
+	else
+		error_at(src, off, "unknown kind '%.*s': the kinds are meeting, "
+		    "call, visit, email, message, note, promise, kept, broken, "
+		    "moved, issue, told, resolved, request, answered, feedback, "
+		    "deal, referral, rate and status", (int)n, w);
+	return K_NONE;
+}
+
+/* SUBJECT: contact ids joined by commas. */
+static void
+parse_contacts(const struct src *src, size_t off, size_t end)
+{
+	size_t i = off, j;
+	const char *s = src->text;
+
+	for (;;) {
+		j = i;
+		while (j < end && s[j] != ',')
+			j++;
+		if (!id_is_valid(s + i, j - i)) {
+			error_at(src, i, "'%.*s' is not a contact id: ids are "
+			    "letters, digits, '.', '_' and '-', and several are "
+			    "joined by commas without blanks", (int)(j - i), s + i);
+			return;
+		}
+		add_contact(intern(s + i, j - i));
+		if (j == end)
+			return;
+		i = j + 1;
+	}
+}
+
+/* status SUBJECT active|paused|ended [reason...]: the state becomes the
+ * status attribute and the rest is the title. */
+static size_t
+parse_status_word(const struct src *src, size_t pos,
+    const struct read_opts *opts)
+{
+	size_t i = skip_blanks(src->text, src->len, pos);
+	size_t e = word_end(src->text, src->len, i);
+	const char *w = src->text + i;
+
+	if ((e - i == 6 && memcmp(w, "active", 6) == 0) ||
+	    (e - i == 6 && memcmp(w, "paused", 6) == 0) ||
+	    (e - i == 5 && memcmp(w, "ended", 5) == 0)) {
+		add_attr(src, i, "status", arena_strndup(&P.arena, w, e - i), opts);
+		return e;
+	}
+	error_at(src, i, "status needs a state after the contact: active, "
+	    "paused or ended, then the reason");
+	return e;
+}
+
+static void
+parse_head(const struct src *src, const struct read_opts *opts)
+{
+	PCRE2_SIZE *ov;
+	const char *why, *s = src->text;
+	size_t off, end;
+	enum kind kind;
+	int rc;
+
+	rc = pcre2_match(re_head, (PCRE2_SPTR)s, src->len, 0, 0, md, NULL);
+	ov = pcre2_get_ovector_pointer(md);
+	pending_start(K_NONE, src);
+	if (rc < 0)
+		return;		/* cannot happen: the line starts with a digit */
+	if (date_parse(s, ov[3] - ov[2], &P.e.rec.date, &why) == -1) {
+		error_at(src, 0, "bad date '%.*s': %s", (int)(ov[3] - ov[2]), s,
+		    why);
+		return;
+	}
+	if (ov[4] != PCRE2_UNSET && time_parse(s + ov[4], ov[5] - ov[4],
+	    &P.e.rec.minute, &why) == -1)
+		error_at(src, ov[4], "bad time '%.*s': %s", (int)(ov[5] - ov[4]),
+		    s + ov[4], why);
+	if (ov[6] == PCRE2_UNSET) {
+		error_at(src, ov[1], "an entry needs a kind and a subject after "
+		    "the date, as in: 2026-10-01 call jan");
+		return;
+	}
+	P.e.kind_off = ov[6];
+	kind = entry_kind(src, ov[6], s + ov[6], ov[7] - ov[6]);
+	if (kind == K_NONE)
+		return;
+	P.e.rec.kind = kind;
+	if (ov[8] == PCRE2_UNSET) {
+		error_at(src, ov[7], "%s needs a subject: %s", kind_name(kind),
+		    kind_is_followup(kind) ? "the id of the promise, issue or "
+		    "request it follows" : "a contact id, or several joined "
+		    "by commas");
+		return;
+	}
+	off = ov[8];
+	end = ov[9];
+	P.e.subject_off = off;
+	if (kind_is_followup(kind)) {
+		if (!id_is_valid(s + off, end - off))
+			error_at(src, off, "'%.*s' is not a ref id: ids are "
+			    "letters, digits, '.', '_' and '-'", (int)(end - off),
+			    s + off);
+		else
+			P.e.rec.ref = intern(s + off, end - off);
+	} else
+		parse_contacts(src, off, end);
+	if (kind == K_STATUS)
+		end = parse_status_word(src, end, opts);
+	parse_words(src, end, opts);
+}
+
+/* contact ID [Name...] */
+static void
+parse_contact(const struct src *src, size_t pos, const struct read_opts *opts)
+{
+	size_t i = skip_blanks(src->text, src->len, pos);
+	size_t e = word_end(src->text, src->len, i);
+
+	pending_start(K_CONTACT, src);
+	if (i == e || src->text[i] == ';') {
+		error_at(src, i, "contact needs an id, as in: contact jan "
+		    "\"Jan Novak\"");
+		return;
+	}
+	if (!id_is_valid(src->text + i, e - i)) {
+		error_at(src, i, "'%.*s' is not a contact id: ids are letters, "
+		    "digits, '.', '_' and '-'", (int)(e - i), src->text + i);
+		return;
+	}
+	P.e.subject_off = i;
+	add_contact(intern(src->text + i, e - i));
+	parse_words(src, e, opts);
+}
+
+/* option NAME VALUE: one word each. */
+static void
+parse_option(const struct src *src, size_t pos, const struct read_opts *opts)
+{
+	struct token t;
+	const char *name = NULL, *value = NULL;
+	size_t name_off = 0;
+
+	pending_start(K_OPTION, src);
+	while (word_next(src->text, src->len, &pos, &t) && t.type != T_COMMENT) {
+		if (t.type == T_ERROR) {
+			error_at(src, t.off, "%s", t.err);
+			return;
+		}
+		if (t.type != T_TITLE || (name && value)) {
+			error_at(src, t.off, "option takes a name and one value, "
+			    "as in: option default-cadence 30d");
+			return;
+		}
+		if (name == NULL) {
+			name = arena_strndup(&P.arena, t.val, t.vallen);
+			name_off = t.off;
+		} else
+			value = token_value(&P.arena, &t);
+	}
+	if (value == NULL) {
+		error_at(src, pos, "option takes a name and one value, as in: "
+		    "option default-cadence 30d");
+		return;
+	}
+	P.e.subject_off = name_off;
+	add_attr(src, name_off, name, value, opts);
+}
+
+static int
+has_glob_magic(const char *s)
+{
+	return strpbrk(s, "*?[") != NULL;
+}
+
+/* A path relative to the directory of the including file. */
+static char *
+include_path(const char *from, const char *path)
+{
+	const char *slash = strrchr(from, '/');
+	struct buf b = { 0 };
+
+	if (path[0] == '/' || strcmp(from, "<stdin>") == 0 || slash == NULL)
+		buf_add(&b, path, strlen(path));
+	else {
+		buf_add(&b, from, (size_t)(slash - from) + 1);
+		buf_add(&b, path, strlen(path));
+	}
+	return b.s;
+}
+
+static void
+include_one(const struct src *src, size_t off, const char *path,
+    const struct read_opts *opts)
+{
+	struct lines l;
+	struct stat st;
+	int i;
+
+	if (lines_open(&l, path) == -1) {
+		error_at(src, off, "cannot include %s: %s", path, strerror(errno));
+		return;
+	}
+	if (fstat(l.fd, &st) == 0) {
+		for (i = 0; i < depth; i++) {
+			if (stack[i].dev == st.st_dev && stack[i].ino == st.st_ino) {
+				error_at(src, off, "include cycle: %s is already "
+				    "being read", path);
+				for (; i < depth; i++)
+					diag_note("  %s includes %s", stack[i].name,
+					    i + 1 < depth ? stack[i + 1].name : path);
+				lines_close(&l);
+				return;
+			}
+		}
+	}
+	if (depth == MAX_INCLUDE_DEPTH) {
+		error_at(src, off, "includes nested deeper than %d files",
+		    MAX_INCLUDE_DEPTH);
+		lines_close(&l);
+		return;
+	}
+	read_stream(&l, intern(path, strlen(path)), opts);
+	lines_close(&l);
+}
+
+/* include PATH-OR-GLOB */
+static void
+parse_include(const struct src *src, size_t pos, const struct read_opts *opts)
+{
+	struct token t;
+	char *pattern, *path;
+	glob_t g;
+	size_t i, off;
+	int rc;
+
+	if (!word_next(src->text, src->len, &pos, &t) || t.type != T_TITLE) {
+		error_at(src, pos, "include needs a file name or a pattern, as "
+		    "in: include team/*.rel");
+		return;
+	}
+	off = t.off;
+	pattern = t.quoted ? unquote(&P.arena, t.val, t.vallen) :
+	    arena_strndup(&P.arena, t.val, t.vallen);
+	if (word_next(src->text, src->len, &pos, &t) && t.type != T_COMMENT) {
+		error_at(src, t.off, "include takes one file name; quote a name "
+		    "with blanks in it");
+		return;
+	}
+	path = include_path(src->file, pattern);
+	if (!has_glob_magic(pattern)) {
+		include_one(src, off, path, opts);
+		free(path);
+		return;
+	}
+	rc = glob(path, 0, NULL, &g);
+	if (rc == GLOB_NOMATCH)
+		error_at(src, off, "no file matches %s", path);
+	else if (rc != 0)
+		error_at(src, off, "cannot expand %s", path);
+	else
+		for (i = 0; i < g.gl_pathc && !diag_too_many(); i++)
+			include_one(src, off, g.gl_pathv[i], opts);
+	if (rc == 0)
+		globfree(&g);
+	free(path);
+}
+
+static int
+is_conflict_marker(const char *s, size_t n)
+{
+	static const char *const marks[] = { "<<<<<<<", "=======", ">>>>>>>",
+	    "|||||||" };
+	size_t i;
+
+	if (n < 7)
+		return 0;
+	for (i = 0; i < 4; i++)
+		if (memcmp(s, marks[i], 7) == 0 && (n == 7 || s[7] == ' ' ||
+		    (s[0] == '=' && s[7] == '\0')))
+			return 1;
+	return 0;
+}
+
+static void
+parse_column0(const struct src *src, const struct read_opts *opts)
+{
+	static const char *const directives[] = { "contact", "include", "option" };
+	const char *s = src->text;
+	size_t e = word_end(s, src->len, 0);
+	const char *near;
+
+	if (s[0] >= '0' && s[0] <= '9') {
+		parse_head(src, opts);
+		return;
+	}
+	if (e == 7 && memcmp(s, "contact", 7) == 0) {
+		parse_contact(src, e, opts);
+		return;
+	}
+	if (e == 6 && memcmp(s, "option", 6) == 0) {
+		parse_option(src, e, opts);
+		pending_flush(opts);
+		return;
+	}
+	if (e == 7 && memcmp(s, "include", 7) == 0) {
+		pending_start(K_NONE, src);
+		P.active = 0;
+		parse_include(src, e, opts);
+		return;
+	}
+	/* Stays active, so that the lines indented under it are taken
+	 * with it rather than reported once more each. */
+	pending_start(K_NONE, src);
+	if (is_conflict_marker(s, src->len)) {
+		error_at(src, 0, "merge conflict marker: resolve the merge (keep "
+		    "the lines you want, delete the <<<<<<<, ======= and >>>>>>> "
+		    "lines), then commit");
+		return;
+	}
+	if (kind_from_word(s, e) != K_NONE) {
+		error_at(src, 0, "an entry starts with its date: write "
+		    "YYYY-MM-DD %.*s SUBJECT ...", (int)e, s);
+		return;
+	}
+	near = closest_word(s, e, directives, 3);
+	if (near)
+		error_at(src, 0, "unknown directive '%.*s'; did you mean '%s'?",
+		    (int)e, s, near);
+	else
+		error_at(src, 0, "line not understood: at column 0 a line is an "
+		    "entry (YYYY-MM-DD KIND SUBJECT ...), contact, include, "
+		    "option or a comment (; or #); indent note lines");
+}
+
+static void
+parse_indented(const struct src *src, size_t first, const struct read_opts *opts)
+{
+	PCRE2_SIZE *ov;
+	size_t end;
+
+	if (!P.active) {
+		diag_at(DIAG_ERROR, src, first, "indented line belongs to no "
+		    "entry or contact: unindent it, or remove the blank line "
+		    "above it");
+		return;
+	}
+	if (pcre2_match(re_indent, (PCRE2_SPTR)src->text, src->len, 0, 0, md,
+	    NULL) >= 0) {
+		ov = pcre2_get_ovector_pointer(md);
+		add_attr(src, ov[2],
+		    arena_strndup(&P.arena, src->text + ov[2], ov[3] - ov[2]),
+		    arena_strndup(&P.arena, src->text + ov[4], ov[5] - ov[4]),
+		    opts);
+		return;
+	}
+	end = src->len;
+	while (end > first && (src->text[end - 1] == ' ' ||
+	    src->text[end - 1] == '\t'))
+		end--;
+	if (P.notes.len)
+		buf_addc(&P.notes, '\n');
+	buf_add(&P.notes, src->text + first, end - first);
+}
+
+static void
+parse_line(struct src *src, const struct read_opts *opts)
+{
+	const char *why;
+	size_t bad, first;
+
+	if (src->len && src->text[src->len - 1] == '\r')
+		src->len--;
+	if (src->line == 1 && src->len >= 3 &&
+	    memcmp(src->text, "\xef\xbb\xbf", 3) == 0) {
+		src->text += 3;
+		src->len -= 3;
+	}
+	bad = first_bad_byte(src->text, src->len, &why);
+	if (bad < src->len) {
+		if (src->text[0] != ' ' && src->text[0] != '\t') {
+			pending_flush(opts);
+			pending_start(K_NONE, src);
+		}
+		diag_at(DIAG_ERROR, src, bad, "%s", why);
+		P.e.bad = 1;
+		return;
+	}
+	first = skip_blanks(src->text, src->len, 0);
+	if (first == src->len) {
+		pending_flush(opts);
+		return;
+	}
+	if (src->text[first] == ';' || src->text[first] == '#')
+		return;
+	if (first > 0)
+		parse_indented(src, first, opts);
+	else {
+		pending_flush(opts);
+		parse_column0(src, opts);
+	}
+}
+
+static void
+read_stream(struct lines *l, const char *file, const struct read_opts *opts)
+{
+	struct src src;
+	struct stat st;
+	int rc = 0;
+
+	if (fstat(l->fd, &st) == 0 && depth < MAX_INCLUDE_DEPTH) {
+		stack[depth].name = file;
+		stack[depth].dev = st.st_dev;
+		stack[depth].ino = st.st_ino;
+	}
+	depth++;
+	src.file = file;
+	while (!diag_too_many() && (rc = lines_next(l, &src.text, &src.len)) == 1) {
+		src.line = l->lineno;
+		parse_line(&src, opts);
+	}
+	if (rc == -1)
+		errorx_("%s:%ld: %s", file, l->lineno + 1, l->error == EFBIG ?
+		    "line longer than 16 MiB: is this a journal?" :
+		    strerror(l->error));
+	pending_flush(opts);
+	depth--;
+}
+
+void
+journal_read(struct lines *l, const char *file, const struct read_opts *opts)
+{
+	journal_init();
+	read_stream(l, file, opts);
+}

@@ -1,0 +1,129 @@
+/* lines.c: lines from a file descriptor through one large buffer.  A line
+ * is returned as a pointer into the buffer, without its LF, valid until
+ * the next call; nothing is allocated per line. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "rel.h"
+
+#define LINES_BUFSIZE (256 * 1024)
+#define LINES_MAXLINE (16 * 1024 * 1024)
+
+void
+lines_from_fd(struct lines *l, int fd)
+{
+	memset(l, 0, sizeof(*l));
+	l->fd = fd;
+	l->cap = LINES_BUFSIZE;
+	l->buf = xmalloc(l->cap);
+}
+
+/* Opens path for lines_next(); -1 with errno set if it cannot be read as
+ * a file (a directory, say). */
+int
+lines_open(struct lines *l, const char *path)
+{
+	struct stat st;
+	int fd;
+
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd == -1)
+		return -1;
+	if (fstat(fd, &st) == -1 || S_ISDIR(st.st_mode)) {
+		if (S_ISDIR(st.st_mode))
+			errno = EISDIR;
+		close(fd);
+		return -1;
+	}
+	lines_from_fd(l, fd);
+	return 0;
+}
+
+static int
+fill(struct lines *l)
+{
+	ssize_t n;
+
+	if (l->start > 0) {
+		memmove(l->buf, l->buf + l->start, l->end - l->start);
+		l->end -= l->start;
+		l->start = 0;
+	}
+	if (l->end == l->cap) {
+		if (l->cap >= LINES_MAXLINE) {
+			errno = EFBIG;
+			l->error = EFBIG;
+			return -1;
+		}
+		l->cap *= 2;
+		l->buf = xrealloc(l->buf, l->cap);
+	}
+	do
+		n = read(l->fd, l->buf + l->end, l->cap - l->end);
+	while (n == -1 && errno == EINTR);
+	if (n == -1) {
+		l->error = errno;
+		return -1;
+	}
+	if (n == 0)
+		l->eof = 1;
+	l->end += (size_t)n;
+	return 0;
+}
+
+/* 1 and a line; 0 at the end; -1 on a read error (l->error says which;
+ * EFBIG for a line longer than LINES_MAXLINE). */
+int
+lines_next(struct lines *l, const char **line, size_t *len)
+{
+	char *nl;
+	size_t scanned = 0;
+
+	for (;;) {
+		nl = memchr(l->buf + l->start + scanned, '\n',
+		    l->end - l->start - scanned);
+		if (nl) {
+			l->last = l->start;
+			*line = l->buf + l->start;
+			*len = (size_t)(nl - *line);
+			l->start += *len + 1;
+			l->lineno++;
+			return 1;
+		}
+		if (l->eof) {
+			if (l->start == l->end)
+				return 0;
+			l->last = l->start;
+			*line = l->buf + l->start;
+			*len = l->end - l->start;
+			l->start = l->end;
+			l->lineno++;
+			return 1;
+		}
+		scanned = l->end - l->start;
+		if (fill(l) == -1)
+			return -1;
+	}
+}
+
+/* Gives back the line just read, so that the next call returns it again:
+ * input.c looks at the first line to tell a journal from a CSV. */
+void
+lines_unread(struct lines *l)
+{
+	l->start = l->last;
+	l->lineno--;
+}
+
+void
+lines_close(struct lines *l)
+{
+	if (l->fd > 0)
+		close(l->fd);
+	free(l->buf);
+	l->buf = NULL;
+}

@@ -1,0 +1,316 @@
+/* record.c: the kinds of rel-journal(5), the attributes it knows, and the
+ * check of an attribute's value, shared by both readers. */
+#include <stdio.h>
+#include <string.h>
+
+#include "rel.h"
+
+static const char *const kind_names[K__COUNT] = {
+	[K_NONE] = "",
+	[K_MEETING] = "meeting", [K_CALL] = "call", [K_VISIT] = "visit",
+	[K_EMAIL] = "email", [K_MESSAGE] = "message", [K_NOTE] = "note",
+	[K_PROMISE] = "promise", [K_KEPT] = "kept", [K_BROKEN] = "broken",
+	[K_MOVED] = "moved", [K_ISSUE] = "issue", [K_TOLD] = "told",
+	[K_RESOLVED] = "resolved", [K_REQUEST] = "request",
+	[K_ANSWERED] = "answered", [K_FEEDBACK] = "feedback",
+	[K_DEAL] = "deal", [K_REFERRAL] = "referral", [K_RATE] = "rate",
+	[K_STATUS] = "status", [K_CONTACT] = "contact", [K_OPTION] = "option",
+};
+
+enum kind
+kind_from_word(const char *w, size_t n)
+{
+	int k;
+
+	for (k = K_MEETING; k < K__COUNT; k++)
+		if (strlen(kind_names[k]) == n && memcmp(kind_names[k], w, n) == 0)
+			return (enum kind)k;
+	return K_NONE;
+}
+
+const char *
+kind_name(enum kind k)
+{
+	return kind_names[k];
+}
+
+int
+kind_is_interaction(enum kind k)
+{
+	return k >= K_MEETING && k <= K_MESSAGE;
+}
+
+int
+kind_is_followup(enum kind k)
+{
+	return k == K_KEPT || k == K_BROKEN || k == K_MOVED || k == K_TOLD ||
+	    k == K_RESOLVED || k == K_ANSWERED;
+}
+
+int
+kind_opens_ref(enum kind k)
+{
+	return k == K_PROMISE || k == K_ISSUE || k == K_REQUEST;
+}
+
+enum kind
+kind_opener_of(enum kind k)
+{
+	switch (k) {
+	case K_KEPT:
+	case K_BROKEN:
+	case K_MOVED:
+		return K_PROMISE;
+	case K_TOLD:
+	case K_RESOLVED:
+		return K_ISSUE;
+	case K_ANSWERED:
+		return K_REQUEST;
+	default:
+		return K_NONE;
+	}
+}
+
+const char *
+record_get(const struct record *r, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < r->nattrs; i++)
+		if (strcmp(r->attrs[i].key, key) == 0)
+			return r->attrs[i].val;
+	return NULL;
+}
+
+int
+id_is_valid(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n == 0)
+		return 0;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		int ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') ||
+		    (i > 0 && (c == '.' || c == '_' || c == '-'));
+		if (!ok)
+			return 0;
+	}
+	return 1;
+}
+
+/* What kind of value each known key takes. */
+enum vtype { V_FREE, V_DATE, V_PERIOD, V_DURATION, V_ENUM, V_INT, V_AMOUNT,
+    V_CURRENCY, V_ID };
+
+static const struct keyinfo {
+	const char *key;
+	enum vtype type;
+	const char *choices;	/* V_ENUM: words separated by '|' */
+	int lo, hi;		/* V_INT */
+} keys[] = {
+	{ "id", V_ID, NULL, 0, 0 },
+	{ "due", V_DATE, NULL, 0, 0 },
+	{ "learned", V_DATE, NULL, 0, 0 },
+	{ "since", V_DATE, NULL, 0, 0 },
+	{ "cadence", V_PERIOD, NULL, 0, 0 },
+	{ "sla", V_PERIOD, NULL, 0, 0 },
+	{ "planned", V_DURATION, NULL, 0, 0 },
+	{ "actual", V_DURATION, NULL, 0, 0 },
+	{ "outcome", V_ENUM, "held|shortened|bumped|cancelled|no-show", 0, 0 },
+	{ "by", V_ENUM, "us|them", 0, 0 },
+	{ "purpose", V_ENUM, "give|ask|mutual", 0, 0 },
+	{ "ours", V_ENUM, "yes|no", 0, 0 },
+	{ "status", V_ENUM, "active|paused|ended", 0, 0 },
+	{ "severity", V_FREE, NULL, 0, 0 },
+	{ "score", V_INT, NULL, 0, 10 },
+	{ "amount", V_AMOUNT, NULL, 0, 0 },
+	{ "currency", V_CURRENCY, NULL, 0, 0 },
+	{ "to", V_ID, NULL, 0, 0 },
+	{ "I", V_INT, NULL, 1, 5 }, { "M", V_INT, NULL, 1, 5 },
+	{ "B", V_INT, NULL, 1, 5 }, { "W", V_INT, NULL, 1, 5 },
+	{ "P", V_INT, NULL, 1, 5 }, { "H", V_INT, NULL, 1, 5 },
+	{ "E", V_INT, NULL, 1, 5 },
+	/* contact keys */
+	{ "kind", V_FREE, NULL, 0, 0 },
+	{ "org", V_ID, NULL, 0, 0 },
+	{ "owner", V_FREE, NULL, 0, 0 },
+	{ "expects", V_FREE, NULL, 0, 0 },
+	{ "likes", V_FREE, NULL, 0, 0 },
+};
+#define NKEYS (sizeof(keys) / sizeof(keys[0]))
+
+static const struct keyinfo *
+key_lookup(const char *key, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < NKEYS; i++)
+		if (strlen(keys[i].key) == len && memcmp(keys[i].key, key, len) == 0)
+			return &keys[i];
+	return NULL;
+}
+
+int
+key_is_known(const char *key, size_t len)
+{
+	return key_lookup(key, len) != NULL;
+}
+
+const char *
+key_closest(const char *key, size_t len)
+{
+	const char *names[NKEYS];
+	size_t i;
+
+	for (i = 0; i < NKEYS; i++)
+		names[i] = keys[i].key;
+	return closest_word(key, len, names, NKEYS);
+}
+
+static int
+enum_has(const char *choices, const char *val)
+{
+	size_t n = strlen(val);
+	const char *p = choices, *bar;
+
+	for (;;) {
+		bar = strchr(p, '|');
+		if ((bar ? (size_t)(bar - p) : strlen(p)) == n &&
+		    memcmp(p, val, n) == 0)
+			return 1;
+		if (bar == NULL)
+			return 0;
+		p = bar + 1;
+	}
+}
+
+static int
+is_amount(const char *s)
+{
+	const char *p = s;
+
+	while (*p >= '0' && *p <= '9')
+		p++;
+	if (p == s)
+		return 0;
+	if (*p == '.') {
+		const char *q = ++p;
+		while (*p >= '0' && *p <= '9')
+			p++;
+		if (p == q)
+			return 0;
+	}
+	return *p == '\0';
+}
+
+static int
+int_in(const char *s, int lo, int hi, int *out)
+{
+	long v = 0;
+	const char *p = s;
+
+	if (*p == '\0')
+		return 0;
+	for (; *p; p++) {
+		if (*p < '0' || *p > '9' || v > 1000)
+			return 0;
+		v = v * 10 + (*p - '0');
+	}
+	*out = (int)v;
+	return v >= lo && v <= hi;
+}
+
+/* NULL if val suits key; else a message in why.  Unknown keys take any
+ * value. */
+const char *
+attr_check(const char *key, const char *val, char *why, size_t whysize)
+{
+	const struct keyinfo *k = key_lookup(key, strlen(key));
+	const char *reason;
+	struct period p;
+	int n;
+
+	if (k == NULL)
+		return NULL;
+	switch (k->type) {
+	case V_FREE:
+		return NULL;
+	case V_DATE:
+		if (date_parse(val, strlen(val), &n, &reason) == 0)
+			return NULL;
+		snprintf(why, whysize, "%s:%s is not a date: %s", key, val, reason);
+		return why;
+	case V_PERIOD:
+		if (period_parse(val, strlen(val), &p, &reason) == 0)
+			return NULL;
+		snprintf(why, whysize, "%s:%s is not a period: %s", key, val, reason);
+		return why;
+	case V_DURATION:
+		if (duration_parse(val, strlen(val), &n, &reason) == 0)
+			return NULL;
+		snprintf(why, whysize, "%s:%s is not a duration: %s", key, val,
+		    reason);
+		return why;
+	case V_ENUM:
+		if (enum_has(k->choices, val))
+			return NULL;
+		{
+			char list[128];
+			const char *near;
+			size_t i, j = 0;
+			const char *opts[8];
+			const char *c = k->choices;
+			char copy[128];
+
+			snprintf(copy, sizeof(copy), "%s", c);
+			for (i = 0; copy[i] && j < 8; i++) {
+				if (i == 0 || copy[i - 1] == '\0')
+					opts[j++] = copy + i;
+				if (copy[i] == '|')
+					copy[i] = '\0';
+			}
+			near = closest_word(val, strlen(val), opts, j);
+			snprintf(list, sizeof(list), "%s", c);
+			for (i = 0; list[i]; i++)
+				if (list[i] == '|')
+					list[i] = ',';
+			if (near)
+				snprintf(why, whysize, "%s:%s is not one of %s; "
+				    "did you mean %s:%s?", key, val, list, key, near);
+			else
+				snprintf(why, whysize, "%s:%s is not one of %s",
+				    key, val, list);
+			return why;
+		}
+	case V_INT:
+		if (int_in(val, k->lo, k->hi, &n))
+			return NULL;
+		snprintf(why, whysize, "%s:%s is out of range: %s takes a whole "
+		    "number from %d to %d", key, val, key, k->lo, k->hi);
+		return why;
+	case V_AMOUNT:
+		if (is_amount(val))
+			return NULL;
+		snprintf(why, whysize, "%s:%s is not an amount: write digits, "
+		    "with an optional decimal point, and no currency sign", key,
+		    val);
+		return why;
+	case V_CURRENCY:
+		if (strlen(val) == 3 && val[0] >= 'A' && val[0] <= 'Z' &&
+		    val[1] >= 'A' && val[1] <= 'Z' && val[2] >= 'A' && val[2] <= 'Z')
+			return NULL;
+		snprintf(why, whysize, "%s:%s is not a currency code: write three "
+		    "capital letters such as EUR", key, val);
+		return why;
+	case V_ID:
+		if (id_is_valid(val, strlen(val)))
+			return NULL;
+		snprintf(why, whysize, "%s:%s is not a valid id: ids are letters, "
+		    "digits, '.', '_' and '-', starting with a letter or digit",
+		    key, val);
+		return why;
+	}
+	return NULL;
+}

@@ -1,0 +1,270 @@
+/*
+ * rel.h: the shared library of the rel tools.
+ *
+ * Data flows one way: a reader (journal.c for the text format, csvin.c for
+ * the events CSV of rel-parse) turns input into entries; book.c checks each
+ * entry against what came before (refs, contacts, options) and hands one
+ * record per contact to the tool's callback.  Strings in a record live until
+ * the callback returns, unless they are interned (ids and file names), which
+ * live for the whole run.
+ */
+#ifndef REL_H
+#define REL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#define REL_VERSION "1.0.0"
+
+/* util.c: memory that cannot fail, and the end of a tool's output */
+
+void *xmalloc(size_t);
+void *xcalloc(size_t, size_t);
+void *xrealloc(void *, size_t);
+void *xreallocarray(void *, size_t, size_t);
+char *xstrndup(const char *, size_t);
+int fshut(FILE *, const char *name);
+size_t edit_distance(const char *, size_t, const char *, size_t);
+const char *closest_word(const char *word, size_t len, const char *const *words,
+    size_t nwords);
+
+/* Fixed-size chunks that never move: pointers into an arena stay valid
+ * until arena_reset(), which keeps the chunks for reuse. */
+struct arena_chunk;
+struct arena {
+	struct arena_chunk *head, *cur;
+};
+char *arena_alloc(struct arena *, size_t);
+char *arena_strndup(struct arena *, const char *, size_t);
+void arena_reset(struct arena *);
+void arena_free(struct arena *);
+
+/* A growable byte buffer, reused from line to line. */
+struct buf {
+	char *s;
+	size_t len, cap;
+};
+void buf_add(struct buf *, const char *, size_t);
+void buf_addc(struct buf *, char);
+void buf_free(struct buf *);
+
+/* diag.c: every message a tool prints about its input or its use */
+
+struct src {
+	const char *file;	/* as the user named it */
+	long line;		/* 1-based */
+	const char *text;	/* the line, for the excerpt; may be NULL */
+	size_t len;
+};
+
+enum diag_level { DIAG_WARNING, DIAG_ERROR };
+
+#define DIAG_MAX_ERRORS 50
+
+void diag_init(const char *progname);
+const char *diag_progname(void);
+void diag_at(enum diag_level, const struct src *, size_t byteoff,
+    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+void vdiag_at(enum diag_level, const struct src *, size_t byteoff,
+    const char *fmt, va_list);
+void errorx_(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void diag_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void warnx_(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+_Noreturn void errx_(int status, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+_Noreturn void usage_error(const char *usage, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+int diag_errors(void);
+int diag_too_many(void);
+
+/* date.c: calendar days, times of day, periods and durations */
+
+#define NO_DATE (-2147483647 - 1)
+
+struct period {
+	int n;
+	char unit;	/* 'd', 'w', 'm' (months), 'y' */
+};
+
+int date_parse(const char *s, size_t n, int *day, const char **why);
+void date_format(int day, char out[11]);
+int time_parse(const char *s, size_t n, int *minute, const char **why);
+int period_parse(const char *s, size_t n, struct period *, const char **why);
+int period_add(int day, struct period, int times);
+int period_days(struct period);
+int duration_parse(const char *s, size_t n, int *minutes, const char **why);
+int today_from_option(const char *arg);
+
+/* record.c: kinds and the record handed to tools */
+
+enum kind {
+	K_NONE,
+	K_MEETING, K_CALL, K_VISIT, K_EMAIL, K_MESSAGE,
+	K_NOTE,
+	K_PROMISE, K_KEPT, K_BROKEN, K_MOVED,
+	K_ISSUE, K_TOLD, K_RESOLVED,
+	K_REQUEST, K_ANSWERED,
+	K_FEEDBACK, K_DEAL, K_REFERRAL, K_RATE, K_STATUS,
+	K_CONTACT, K_OPTION,
+	K__COUNT
+};
+
+enum kind kind_from_word(const char *, size_t);
+const char *kind_name(enum kind);
+int kind_is_interaction(enum kind);
+int kind_is_followup(enum kind);
+int kind_opens_ref(enum kind);
+enum kind kind_opener_of(enum kind followup);
+
+struct attr {
+	const char *key;
+	const char *val;
+	size_t off;	/* where the attribute starts in its line, for errors */
+	long line;	/* the line it is on */
+};
+
+struct record {
+	const char *file;	/* interned */
+	long line;
+	int date;		/* days since 1970-01-01, or NO_DATE */
+	int minute;		/* minute of the day, or -1 */
+	enum kind kind;
+	const char *contact;	/* interned id; NULL for options */
+	const char *ref;	/* interned id, or NULL */
+	const char *title;
+	const struct attr *attrs;
+	size_t nattrs;
+	const char *const *tags;
+	size_t ntags;
+	const char *notes;	/* note lines joined by '\n' */
+};
+
+const char *record_get(const struct record *, const char *key);
+const char *attr_check(const char *key, const char *val, char *why,
+    size_t whysize);
+int key_is_known(const char *key, size_t len);
+const char *key_closest(const char *key, size_t len);
+int id_is_valid(const char *, size_t);
+
+/* intern.c: one table of names; each holds what the book knows of it */
+
+struct contact;
+struct ref;
+struct sym {
+	const char *name;
+	size_t len;
+	struct contact *contact;
+	struct ref *ref;
+};
+struct sym *sym_get(const char *, size_t);	/* creates */
+struct sym *sym_find(const char *, size_t);	/* NULL if absent */
+const char *intern(const char *, size_t);
+void sym_each(void (*fn)(struct sym *, void *), void *ctx);
+void sym_free_all(void);
+
+/* book.c: contacts, refs and options, as the records so far define them */
+
+enum status { ST_ACTIVE, ST_PAUSED, ST_ENDED };
+
+struct contact {
+	const char *id;
+	const char *name;
+	const char *file;	/* where declared; NULL if never declared */
+	long line;
+	const char *first_file;	/* first record naming it */
+	long first_line;
+	struct record *decl;	/* a copy of the contact record, or NULL */
+	enum status status;
+};
+
+struct ref {
+	const char *id;
+	enum kind kind;		/* K_PROMISE, K_ISSUE or K_REQUEST */
+	const char *file;
+	long line;
+	int opened;
+	const char **contacts;
+	size_t ncontacts;
+	enum kind closed;	/* K_KEPT/K_BROKEN, K_RESOLVED, K_ANSWERED, or K_NONE */
+	const char *closed_file;
+	long closed_line;
+	const char *told_file;	/* issues only */
+	long told_line;
+};
+
+struct options {
+	struct period default_cadence, feedback_every, default_sla;
+	const char *currency;
+};
+extern struct options rel_options;
+
+/* An entry: one journal entry or directive, before it becomes one record per
+ * contact.  Readers fill it; book_entry() checks and delivers it. */
+struct entry {
+	struct record rec;	/* rec.contact unused */
+	const char **contacts;
+	size_t ncontacts;
+	struct src head;	/* the first line, for errors */
+	size_t subject_off;	/* where the subject starts in head */
+	size_t kind_off;
+	int bad;		/* an error was reported in it: deliver nothing */
+};
+
+typedef void record_fn(const struct record *, void *ctx);
+
+struct read_opts {
+	int strict;
+	int keep_going;
+	record_fn *fn;
+	void *ctx;
+};
+
+void book_entry(const struct entry *, const struct read_opts *);
+int check_attr(const struct src *, size_t off, enum kind, const char *key,
+    const char *val, const struct read_opts *);
+void book_finish(const struct read_opts *);
+struct contact *const *book_contacts(size_t *n);
+struct ref *const *book_refs(size_t *n);
+void book_free(void);
+
+/* journal.c and csvin.c: the two readers; input.c picks one per file */
+
+struct lines;
+void journal_init(void);
+void journal_read(struct lines *, const char *file, const struct read_opts *);
+void journal_free(void);
+void csvin_read(struct lines *, const char *file, const struct read_opts *);
+void csvin_free(void);
+int csv_header_matches(const char *, size_t);
+void words_init(void);
+void words_free(void);
+
+/* lines.c: a buffered reader of lines, without allocation per line */
+
+struct lines {
+	int fd;
+	char *buf;
+	size_t cap, start, end, last;
+	long lineno;
+	int eof, error;
+};
+int lines_open(struct lines *, const char *path);
+void lines_from_fd(struct lines *, int fd);
+int lines_next(struct lines *, const char **line, size_t *len);
+void lines_unread(struct lines *);
+void lines_close(struct lines *);
+
+/* input.c: every tool's loop over its operands */
+
+int rel_read_all(int argc, char **argv, const struct read_opts *);
+void rel_cleanup(void);
+
+/* csvout.c: RFC 4180 with quoting only where needed */
+
+void csv_field(FILE *, const char *, size_t, int first);
+void csv_end(FILE *);
+extern const char CSV_HEADER[];
+void events_write_record(FILE *, const struct record *);
+
+#endif

@@ -1,0 +1,233 @@
+/* util.c: allocation, arenas, buffers, near-miss suggestions, and flushing
+ * a tool's output so that a full disk is an error rather than silence. */
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rel.h"
+
+void *
+xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	if (p == NULL)
+		errx_(2, "out of memory");
+	return p;
+}
+
+void *
+xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+
+	if (p == NULL)
+		errx_(2, "out of memory");
+	return p;
+}
+
+void *
+xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (p == NULL)
+		errx_(2, "out of memory");
+	return p;
+}
+
+void *
+xreallocarray(void *p, size_t n, size_t size)
+{
+	if (size && n > SIZE_MAX / size)
+		errx_(2, "out of memory");
+	return xrealloc(p, n * size);
+}
+
+char *
+xstrndup(const char *s, size_t n)
+{
+	char *p = xmalloc(n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+/* Flush and close a stream, reporting a write error (a full disk, a closed
+ * pipe that ignores SIGPIPE) instead of exiting 0 with truncated output. */
+int
+fshut(FILE *fp, const char *name)
+{
+	int bad = 0;
+
+	if (fflush(fp) == EOF || ferror(fp))
+		bad = 1;
+	if (fclose(fp) == EOF)
+		bad = 1;
+	if (bad) {
+		if (errno == EPIPE)
+			return 0;
+		warnx_("%s: write error: %s", name, strerror(errno));
+		return 2;
+	}
+	return 0;
+}
+
+/* Levenshtein distance, for "did you mean" on short words only. */
+size_t
+edit_distance(const char *a, size_t na, const char *b, size_t nb)
+{
+	size_t row[64], i, j, prev, tmp;
+
+	if (na >= 64 || nb >= 64)
+		return SIZE_MAX;
+	for (j = 0; j <= nb; j++)
+		row[j] = j;
+	for (i = 1; i <= na; i++) {
+		prev = row[0];
+		row[0] = i;
+		for (j = 1; j <= nb; j++) {
+			tmp = row[j];
+			row[j] = prev + (a[i - 1] != b[j - 1]);
+			if (row[j - 1] + 1 < row[j])
+				row[j] = row[j - 1] + 1;
+			if (tmp + 1 < row[j])
+				row[j] = tmp + 1;
+			prev = tmp;
+		}
+	}
+	return row[nb];
+}
+
+/* The word of the list nearest to word, if near enough to be a typo: at
+ * most one edit in four letters, and never a complete rewrite. */
+const char *
+closest_word(const char *word, size_t len, const char *const *words,
+    size_t nwords)
+{
+	const char *best = NULL;
+	size_t bestd = SIZE_MAX, d, i, limit;
+
+	limit = len < 4 ? 1 : len / 4 + 1;
+	for (i = 0; i < nwords; i++) {
+		d = edit_distance(word, len, words[i], strlen(words[i]));
+		if (d < bestd) {
+			bestd = d;
+			best = words[i];
+		}
+	}
+	return bestd <= limit && bestd > 0 ? best : NULL;
+}
+
+/* arena */
+
+#define CHUNK_SIZE 65536
+
+struct arena_chunk {
+	struct arena_chunk *next;
+	size_t size, used;
+	char data[];
+};
+
+static struct arena_chunk *
+chunk_new(size_t size)
+{
+	struct arena_chunk *c = xmalloc(sizeof(*c) + size);
+
+	c->next = NULL;
+	c->size = size;
+	c->used = 0;
+	return c;
+}
+
+char *
+arena_alloc(struct arena *a, size_t n)
+{
+	struct arena_chunk *c;
+	char *p;
+
+	n = (n + 7) & ~(size_t)7;
+	if (a->cur == NULL) {
+		a->head = a->cur = chunk_new(n > CHUNK_SIZE ? n : CHUNK_SIZE);
+	}
+	while (a->cur->size - a->cur->used < n) {
+		if (a->cur->next == NULL)
+			a->cur->next = chunk_new(n > CHUNK_SIZE ? n : CHUNK_SIZE);
+		a->cur = a->cur->next;
+		a->cur->used = 0;
+	}
+	c = a->cur;
+	p = c->data + c->used;
+	c->used += n;
+	return p;
+}
+
+char *
+arena_strndup(struct arena *a, const char *s, size_t n)
+{
+	char *p = arena_alloc(a, n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+void
+arena_reset(struct arena *a)
+{
+	a->cur = a->head;
+	if (a->cur)
+		a->cur->used = 0;
+}
+
+void
+arena_free(struct arena *a)
+{
+	struct arena_chunk *c, *next;
+
+	for (c = a->head; c; c = next) {
+		next = c->next;
+		free(c);
+	}
+	a->head = a->cur = NULL;
+}
+
+/* buf */
+
+static void
+buf_grow(struct buf *b, size_t need)
+{
+	size_t cap = b->cap ? b->cap : 256;
+
+	while (cap < b->len + need + 1)
+		cap *= 2;
+	if (cap != b->cap) {
+		b->s = xrealloc(b->s, cap);
+		b->cap = cap;
+	}
+}
+
+void
+buf_add(struct buf *b, const char *s, size_t n)
+{
+	if (b->len + n + 1 > b->cap)
+		buf_grow(b, n);
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+void
+buf_addc(struct buf *b, char c)
+{
+	buf_add(b, &c, 1);
+}
+
+void
+buf_free(struct buf *b)
+{
+	free(b->s);
+	b->s = NULL;
+	b->len = b->cap = 0;
+}

@@ -1,0 +1,173 @@
+/* words.c: the words of a line after an entry's subject, as
+ * rel-journal(5) defines them: key:value attributes, +tags, "quoted" title
+ * parts, bare title words and a trailing ; comment.  One anchored PCRE2
+ * pattern, JIT-compiled once, takes one word per match. */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <string.h>
+
+#include "rel.h"
+#include "words.h"
+
+#define QUOTED "\"([^\"\\\\]*(?:\\\\.[^\"\\\\]*)*)\""
+#define ENDS "(?![^ \\t])"
+
+static const char WORD_PATTERN[] =
+    "[ \\t]*(?:"
+    "(;.*)"					/* 1 comment */
+    "|" QUOTED ENDS				/* 2 quoted title part */
+    "|([a-z][a-z0-9-]*|[IMBWPHE]):"		/* 3 key */
+    "(?:" QUOTED "|([^ \\t\"]+))" ENDS		/* 4 quoted or 5 bare value */
+    "|\\+([^ \\t\"]+)" ENDS			/* 6 tag */
+    "|([^ \\t]+)"				/* 7 any other word */
+    ")";
+
+static pcre2_code *re_word;
+static pcre2_match_data *md;
+
+pcre2_code *
+re_compile(const char *pattern, uint32_t flags)
+{
+	PCRE2_UCHAR msg[256];
+	PCRE2_SIZE erroff;
+	pcre2_code *re;
+	size_t jitsize = 0;
+	int err;
+
+	re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
+	    flags, &err, &erroff, NULL);
+	if (re == NULL) {
+		pcre2_get_error_message(err, msg, sizeof(msg));
+		errx_(2, "internal error: pattern at %zu: %s", (size_t)erroff, msg);
+	}
+	/* Without JIT (a platform that lacks it) matching is slower but the
+	 * same, so a failure here is not fatal. */
+	if (pcre2_jit_compile(re, PCRE2_JIT_COMPLETE) == 0)
+		pcre2_pattern_info(re, PCRE2_INFO_JITSIZE, &jitsize);
+	return re;
+}
+
+void
+words_init(void)
+{
+	if (re_word)
+		return;
+	re_word = re_compile(WORD_PATTERN, PCRE2_ANCHORED);
+	md = pcre2_match_data_create_from_pattern(re_word, NULL);
+}
+
+void
+words_free(void)
+{
+	pcre2_match_data_free(md);
+	pcre2_code_free(re_word);
+	md = NULL;
+	re_word = NULL;
+}
+
+static int
+group(PCRE2_SIZE *ov, int i, const char *line, const char **s, size_t *n)
+{
+	if (ov[2 * i] == PCRE2_UNSET)
+		return 0;
+	*s = line + ov[2 * i];
+	*n = ov[2 * i + 1] - ov[2 * i];
+	return 1;
+}
+
+static int
+is_key_word(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n < 2 || s[n - 1] != ':' || s[0] < 'a' || s[0] > 'z')
+		return 0;
+	for (i = 1; i < n - 1; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') ||
+		    s[i] == '-'))
+			return 0;
+	return 1;
+}
+
+/* The next word of line at *pos: 1 and a token, 0 at the end of the line.
+ * A T_ERROR token says what is wrong with the word at t->off. */
+int
+word_next(const char *line, size_t len, size_t *pos, struct token *t)
+{
+	PCRE2_SIZE *ov;
+	const char *q;
+	int rc;
+
+	memset(t, 0, sizeof(*t));
+	rc = pcre2_match(re_word, (PCRE2_SPTR)line, len, *pos, 0, md, NULL);
+	if (rc < 0)
+		return 0;
+	ov = pcre2_get_ovector_pointer(md);
+	*pos = ov[1];
+	if (group(ov, 1, line, &t->val, &t->vallen)) {
+		t->type = T_COMMENT;
+		t->off = ov[2];
+		return 1;
+	}
+	if (group(ov, 2, line, &t->val, &t->vallen)) {
+		t->type = T_TITLE;
+		t->quoted = 1;
+		t->off = ov[4] - 1;
+		return 1;
+	}
+	if (group(ov, 3, line, &t->key, &t->keylen)) {
+		t->type = T_ATTR;
+		t->off = ov[6];
+		if (group(ov, 4, line, &t->val, &t->vallen))
+			t->quoted = 1;
+		else
+			group(ov, 5, line, &t->val, &t->vallen);
+		return 1;
+	}
+	if (group(ov, 6, line, &t->val, &t->vallen)) {
+		t->type = T_TAG;
+		t->off = ov[12] - 1;
+		return 1;
+	}
+	group(ov, 7, line, &t->val, &t->vallen);
+	t->type = T_TITLE;
+	t->off = ov[14];
+	q = memchr(t->val, '"', t->vallen);
+	if (q) {
+		t->type = T_ERROR;
+		t->off = (size_t)(q - line);
+		t->err = q == t->val ? "unterminated quote: close it with \", "
+		    "and write a quote inside it as \\\"" :
+		    "quote inside a word: put the whole part in quotes and "
+		    "write the quote as \\\"";
+	} else if (is_key_word(t->val, t->vallen)) {
+		t->type = T_ERROR;
+		t->err = "attribute has no value: write key:value, or quote the "
+		    "word to keep it in the title";
+	}
+	return 1;
+}
+
+/* The text of a quoted part with its \" and \\ escapes undone. */
+char *
+unquote(struct arena *a, const char *s, size_t n)
+{
+	char *out = arena_alloc(a, n + 1), *p = out;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == '\\' && i + 1 < n && (s[i + 1] == '"' || s[i + 1] == '\\'))
+			i++;
+		*p++ = s[i];
+	}
+	*p = '\0';
+	return out;
+}
+
+/* The token's value, unescaped if it was quoted, in the arena. */
+char *
+token_value(struct arena *a, const struct token *t)
+{
+	return t->quoted ? unquote(a, t->val, t->vallen) :
+	    arena_strndup(a, t->val, t->vallen);
+}

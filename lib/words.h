@@ -1,0 +1,26 @@
+/* words.h: the word tokenizer shared by the journal and CSV readers. */
+#ifndef WORDS_H
+#define WORDS_H
+
+#include <stdint.h>
+
+enum token_type { T_COMMENT, T_TITLE, T_ATTR, T_TAG, T_ERROR };
+
+struct token {
+	enum token_type type;
+	size_t off;		/* where the word starts */
+	const char *key;	/* T_ATTR */
+	size_t keylen;
+	const char *val;	/* raw: escapes not yet undone if quoted */
+	size_t vallen;
+	int quoted;
+	const char *err;	/* T_ERROR */
+};
+
+struct pcre2_real_code_8;
+struct pcre2_real_code_8 *re_compile(const char *pattern, uint32_t flags);
+int word_next(const char *line, size_t len, size_t *pos, struct token *);
+char *unquote(struct arena *, const char *, size_t);
+char *token_value(struct arena *, const struct token *);
+
+#endif
