@@ -152,6 +152,7 @@ contact_of(const char *id, const struct entry *e)
 	c = (struct contact *)arena_alloc(&keep, sizeof(*c));
 	memset(c, 0, sizeof(*c));
 	c->id = sym->name;
+	c->index = ncontacts;
 	c->first_file = e->rec.file;
 	c->first_line = e->rec.line;
 	sym->contact = c;
@@ -181,6 +182,35 @@ declare_contact(const struct entry *e, int *bad)
 	c->decl->contact = c->id;
 	c->name = c->decl->title[0] ? c->decl->title : c->id;
 	c->status = status_from_word(record_get(&e->rec, "status"));
+}
+
+/* The day a date attribute names, or dflt if it has none (or a bad one,
+ * which has been reported already). */
+static int
+day_of(const char *val, int dflt)
+{
+	const char *why;
+	int day;
+
+	if (val && date_parse(val, strlen(val), &day, &why) == 0)
+		return day;
+	return dflt;
+}
+
+static void
+ref_dates_open(struct ref *ref, const struct record *r)
+{
+	const char *by = record_get(r, "by"), *sla = record_get(r, "sla"), *why;
+
+	ref->opened_day = r->date;
+	ref->due_day = day_of(record_get(r, "due"), NO_DATE);
+	ref->closed_day = NO_DATE;
+	ref->told_day = NO_DATE;
+	ref->learned_day = day_of(record_get(r, "learned"), r->date);
+	ref->by_them = by && strcmp(by, "them") == 0;
+	ref->has_sla = sla && period_parse(sla, strlen(sla), &ref->sla,
+	    &why) == 0;
+	ref->title = arena_strndup(&keep, r->title, strlen(r->title));
 }
 
 static void
@@ -229,6 +259,7 @@ open_ref(const struct entry *e, int *bad)
 	ref->file = r->file;
 	ref->line = r->line;
 	ref->opened = 1;
+	ref_dates_open(ref, r);
 	ref->contacts = (const char **)arena_alloc(&keep,
 	    e->ncontacts * sizeof(*ref->contacts));
 	for (i = 0; i < e->ncontacts; i++)
@@ -323,10 +354,14 @@ follow_ref(const struct entry *e, int *bad)
 	if (r->kind == K_TOLD) {
 		ref->told_file = r->file;
 		ref->told_line = r->line;
-	} else if (r->kind != K_MOVED) {
+		ref->told_day = r->date;
+	} else if (r->kind == K_MOVED)
+		ref->due_day = day_of(record_get(r, "due"), ref->due_day);
+	else {
 		ref->closed = r->kind;
 		ref->closed_file = r->file;
 		ref->closed_line = r->line;
+		ref->closed_day = r->date;
 	}
 	return ref;
 }

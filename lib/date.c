@@ -1,6 +1,7 @@
 /* date.c: calendar dates as day numbers, times of day, periods (calendar
  * units) and durations (clock units), as rel-journal(5) defines them. */
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -196,6 +197,14 @@ period_add(int day, struct period p, int times)
 	}
 }
 
+/* A period as the journal writes it: 14d, 2w, 3mo, 1y. */
+void
+period_format(struct period p, char out[16])
+{
+	snprintf(out, 16, "%d%s", p.n, p.unit == 'd' ? "d" : p.unit == 'w' ?
+	    "w" : p.unit == 'm' ? "mo" : "y");
+}
+
 /* A period's nominal length in days, for ratios (a month is 30 days). */
 int
 period_days(struct period p)
@@ -210,6 +219,17 @@ period_days(struct period p)
 	default:
 		return 365 * p.n;
 	}
+}
+
+/* Months since year 0, to count by calendar month. */
+int
+date_month_index(int day)
+{
+	long y;
+	int m, d;
+
+	civil_from_days(day, &y, &m, &d);
+	return (int)(y * 12 + m - 1);
 }
 
 /* 45m, 45min, 1h, 1h30m: minutes. */
@@ -254,20 +274,27 @@ duration_parse(const char *s, size_t n, int *minutes, const char **why)
 	return 0;
 }
 
+/* The DATE of an option such as --since DATE; a bad one ends the tool. */
+int
+date_option(const char *option, const char *arg)
+{
+	const char *why;
+	int day;
+
+	if (date_parse(arg, strlen(arg), &day, &why) == -1)
+		errx_(2, "%s %s: %s", option, arg, why);
+	return day;
+}
+
 /* --today DATE, or the local date. */
 int
 today_from_option(const char *arg)
 {
-	const char *why;
 	struct tm tm;
 	time_t now;
-	int day;
 
-	if (arg) {
-		if (date_parse(arg, strlen(arg), &day, &why) == -1)
-			errx_(2, "--today %s: %s", arg, why);
-		return day;
-	}
+	if (arg)
+		return date_option("--today", arg);
 	now = time(NULL);
 	localtime_r(&now, &tm);
 	return days_from_civil(tm.tm_year + 1900L, tm.tm_mon + 1, tm.tm_mday);

@@ -93,7 +93,10 @@ int time_parse(const char *s, size_t n, int *minute, const char **why);
 int period_parse(const char *s, size_t n, struct period *, const char **why);
 int period_add(int day, struct period, int times);
 int period_days(struct period);
+void period_format(struct period, char out[16]);
+int date_month_index(int day);
 int duration_parse(const char *s, size_t n, int *minutes, const char **why);
+int date_option(const char *option, const char *arg);
 int today_from_option(const char *arg);
 
 /* record.c: kinds and the record handed to tools */
@@ -176,6 +179,7 @@ struct contact {
 	long first_line;
 	struct record *decl;	/* a copy of the contact record, or NULL */
 	enum status status;
+	size_t index;		/* in book_contacts(), in order of appearance */
 };
 
 struct ref {
@@ -191,6 +195,16 @@ struct ref {
 	long closed_line;
 	const char *told_file;	/* issues only */
 	long told_line;
+	/* what the records say of it, for the tools that measure */
+	int opened_day;
+	int due_day;		/* promises: the latest due:, after moves */
+	int closed_day;		/* or NO_DATE */
+	int told_day;		/* issues: or NO_DATE */
+	int learned_day;	/* issues: learned:, else the entry's date */
+	int by_them;		/* promises: by:them */
+	int has_sla;		/* requests: sla: given on the request */
+	struct period sla;
+	const char *title;	/* of the opening entry */
 };
 
 struct options {
@@ -266,5 +280,97 @@ void csv_field(FILE *, const char *, size_t, int first);
 void csv_end(FILE *);
 extern const char CSV_HEADER[];
 void events_write_record(FILE *, const struct record *);
+
+/* tally.c: per contact, what the records of a window add up to; shared
+ * by rel-score, rel-overdue and rel-report so nothing is counted twice */
+
+#define RECENT_MAX 5
+#define SPARK_MONTHS 12
+#define NDIMS 7			/* I M B W P H E */
+
+struct recent {
+	int day;
+	enum kind kind;
+	const char *file;
+	long line;
+	char title[72];
+};
+
+struct feedback {
+	int day;
+	int score;		/* -1 if none given */
+	const char *file;
+	long line;
+};
+
+/* What a piece of evidence bears on, for --explain. */
+enum ev_kind { EV_STOOD_UP, EV_THEIR_BUMP, EV_PROMISE, EV_THEIR_PROMISE,
+    EV_ISSUE, EV_REQUEST, EV_FEEDBACK, EV_RATE, EV_DEAL };
+
+struct evidence {
+	enum ev_kind kind;
+	const char *file;
+	long line;
+	int day;
+	char what[160];
+};
+
+struct tally {
+	struct contact *c;
+	struct contact *org;	/* the contact its org: names, or NULL */
+	int first_day;		/* first dated record, or NO_DATE */
+	int last_held;		/* last held interaction, or NO_DATE */
+	const char *last_file;
+	long last_line;
+	int last_held_org;	/* with its members' (orgs), else last_held */
+	int interactions, give, ask, mutual;
+	int stood_up_by_us;	/* bumped, cancelled or no-show, by us */
+	int bumped_by_them;	/* bumped, shortened, cancelled or no-show */
+	int deals;
+	int referrals;
+	int rated[NDIMS];	/* latest rate, 1..5, or 0 */
+	int rated_day[NDIMS];
+	int fb_count;		/* feedback entries */
+	int fb_scored, fb_sum;	/* feedback with a score, and their sum */
+	/* from the refs, by tally_refs() */
+	int ours_due, ours_on_time;	/* promises by us come due */
+	int theirs_due, theirs_on_time;
+	int issues, issues_open, issues_told;
+	long lag_sum;		/* days from learned to told, told issues */
+	double h_sum;		/* per-issue honesty terms */
+	int requests, requests_open, answered;
+	long response_sum;	/* days from asked to answered */
+	double m_sum;		/* per-request responsiveness terms */
+	int m_n;
+	int months[SPARK_MONTHS];	/* held interactions, oldest first */
+	struct recent recent[RECENT_MAX];	/* newest last */
+	size_t nrecent;
+	struct feedback *feedback;
+	size_t nfeedback, feedbackcap;
+	int last_feedback;	/* or NO_DATE */
+	int last_feedback_org;
+	int keep_evidence;
+	struct evidence *ev;
+	size_t nev, evcap;
+};
+
+struct window {
+	int since, until;	/* NO_DATE: open */
+	int today;		/* the day the measures are taken */
+};
+
+void tally_init(const struct window *);
+record_fn tally_record;
+void tally_finish(void);
+void tally_merge(struct tally *into, const struct tally *from);
+struct tally *tally_of(const struct contact *);
+void tally_keep_evidence(const char *contact_id);
+void tally_add_evidence(struct tally *, enum ev_kind, const char *file,
+    long line, int day, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+struct period contact_cadence(const struct contact *);
+struct period contact_sla(const struct contact *, const struct ref *);
+const char *contact_attr(const struct contact *, const char *key);
+void tally_free(void);
 
 #endif

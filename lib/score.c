@@ -1,0 +1,368 @@
+/* score.c: the scores of rel-score(1), from a contact's tally.  Each
+ * function names the rule of the manual page it implements; explain
+ * prints the same terms with their evidence, so a person can check a
+ * score by hand. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "rel.h"
+#include "score.h"
+
+static const char *const dim_names[NDIMS] = {
+	"I intelligence", "M morality", "B balance", "W work ethic",
+	"P positivity", "H honesty", "E ethics",
+};
+
+static double
+clamp100(double x)
+{
+	return x < 0 ? 0 : x > 100 ? 100 : x;
+}
+
+/* 100 up to the day `full` days after base, then linearly down to 0 at
+ * `zero`: recency (cadence, 3 x cadence) and balance (feedback-every,
+ * twice that). */
+static double
+decay(int base, struct period p, int zero_times, int today)
+{
+	int due = period_add(base, p, 1), zero = period_add(base, p, zero_times);
+
+	if (today <= due)
+		return 100;
+	if (today >= zero)
+		return 0;
+	return 100.0 * (zero - today) / (zero - due);
+}
+
+static double
+mean2(double a, double b)
+{
+	if (isnan(a))
+		return b;
+	if (isnan(b))
+		return a;
+	return (a + b) / 2;
+}
+
+/* The baseline of recency: the last held interaction (an org's or any of
+ * its members'), else since:, else the first record of the contact. */
+static int
+recency_base(const struct tally *t, const char **why)
+{
+	const char *since, *reason;
+	int day;
+
+	*why = "last held interaction";
+	if (t->last_held_org != NO_DATE)
+		return t->last_held_org;
+	since = contact_attr(t->c, "since");
+	*why = "never met; counted from since:";
+	if (since && date_parse(since, strlen(since), &day, &reason) == 0)
+		return day;
+	*why = "never met; counted from its first record";
+	return t->first_day;
+}
+
+static double
+promise_term(int due, int on_time, int penalties)
+{
+	if (due == 0 && penalties == 0)
+		return NAN;
+	return clamp100((due ? 100.0 * on_time / due : 100) - 10.0 * penalties);
+}
+
+void
+score_compute(const struct tally *t, int today, struct scores *s)
+{
+	double sum = 0, w = 0, respect = 0, trust = 0;
+	int i, nres = 0, ntr = 0;
+	const char *why;
+
+	for (i = 0; i < NDIMS; i++) {
+		s->observed[i] = NAN;
+		s->rated[i] = t->rated[i] ? (t->rated[i] - 1) * 25.0 : NAN;
+	}
+	s->base = recency_base(t, &why);
+	s->base_why = why;
+	s->recency = s->base == NO_DATE ? NAN :
+	    decay(s->base, contact_cadence(t->c), 3, today);
+	s->observed[D_M] = t->m_n ? t->m_sum / t->m_n : NAN;
+	s->observed[D_B] = t->last_feedback_org == NO_DATE ? NAN :
+	    decay(t->last_feedback_org, rel_options.feedback_every, 2, today);
+	s->observed[D_W] = promise_term(t->ours_due, t->ours_on_time,
+	    t->stood_up_by_us);
+	s->observed[D_P] = t->fb_scored ? 10.0 * t->fb_sum / t->fb_scored : NAN;
+	s->observed[D_H] = t->issues ? t->h_sum / t->issues : NAN;
+	for (i = 0; i < NDIMS; i++) {
+		s->dim[i] = mean2(s->observed[i], s->rated[i]);
+		if (isnan(s->dim[i]))
+			continue;
+		if (i == D_H || i == D_E) {
+			trust += s->dim[i];
+			ntr++;
+		} else {
+			respect += s->dim[i];
+			nres++;
+		}
+	}
+	s->respect = nres ? respect / nres : NAN;
+	s->trust = ntr ? trust / ntr : NAN;
+	/* health: recency weighs 1, respect 2, trust 2 */
+	if (!isnan(s->recency)) {
+		sum += s->recency;
+		w += 1;
+	}
+	if (!isnan(s->respect)) {
+		sum += 2 * s->respect;
+		w += 2;
+	}
+	if (!isnan(s->trust)) {
+		sum += 2 * s->trust;
+		w += 2;
+	}
+	s->health = w ? sum / w : NAN;
+	s->partner = promise_term(t->theirs_due, t->theirs_on_time,
+	    t->bumped_by_them);
+}
+
+/* Scores are printed as whole numbers, halves rounded up. */
+long
+score_round(double x)
+{
+	return (long)floor(x + 0.5);
+}
+
+void
+score_format(double x, char *out, size_t n)
+{
+	if (isnan(x))
+		snprintf(out, n, "%s", "");
+	else
+		snprintf(out, n, "%ld", score_round(x));
+}
+
+/* explain */
+
+static void
+print_result(FILE *fp, const char *name, double x)
+{
+	if (isnan(x))
+		fprintf(fp, "%s = (empty: no evidence)\n", name);
+	else
+		fprintf(fp, "%s = %ld\n", name, score_round(x));
+}
+
+static void
+print_evidence(FILE *fp, const struct tally *t, enum ev_kind kind)
+{
+	size_t i;
+
+	for (i = 0; i < t->nev; i++)
+		if (t->ev[i].kind == kind)
+			fprintf(fp, "    %s:%ld  %s\n", t->ev[i].file, t->ev[i].line,
+			    t->ev[i].what);
+}
+
+/* The arithmetic of decay(), with its dates. */
+static void
+explain_decay(FILE *fp, int base, struct period p, int zero_times, int today)
+{
+	int due = period_add(base, p, 1), zero = period_add(base, p, zero_times);
+	char dues[11], zeros[11], per[16];
+
+	date_format(due, dues);
+	date_format(zero, zeros);
+	period_format(p, per);
+	fprintf(fp, "%s: 100 until %s, then down to 0 on %s\n", per, dues,
+	    zeros);
+	if (today <= due)
+		fprintf(fp, "  today is not past %s: 100\n", dues);
+	else if (today >= zero)
+		fprintf(fp, "  today is on or past %s: 0\n", zeros);
+	else
+		fprintf(fp, "  100 x %d days left / %d days = %.1f\n", zero - today,
+		    zero - due, 100.0 * (zero - today) / (zero - due));
+}
+
+static void
+explain_recency(FILE *fp, const struct tally *t, const struct scores *s,
+    int today)
+{
+	char base[11];
+
+	print_result(fp, "recency", s->recency);
+	if (s->base == NO_DATE) {
+		fprintf(fp, "  no interaction, since: or dated record\n");
+		return;
+	}
+	date_format(s->base, base);
+	fprintf(fp, "  %s: %s", s->base_why, base);
+	if (t->last_held_org != NO_DATE && t->last_file &&
+	    t->last_held == t->last_held_org)
+		fprintf(fp, " (%s:%ld)", t->last_file, t->last_line);
+	fprintf(fp, ", %d days before today\n", today - s->base);
+	fprintf(fp, "  cadence ");
+	explain_decay(fp, s->base, contact_cadence(t->c), 3, today);
+}
+
+static void
+explain_observed(FILE *fp, const struct tally *t, const struct scores *s,
+    int i, int today)
+{
+	double x = s->observed[i];
+	char day[11];
+
+	switch (i) {
+	case D_M:
+		if (t->m_n == 0) {
+			fprintf(fp, "  observed: no request answered or past its "
+			    "SLA\n");
+			return;
+		}
+		fprintf(fp, "  observed: mean of %d request terms (100 within "
+		    "the SLA, minus 10 a day late) = %.1f\n", t->m_n, x);
+		print_evidence(fp, t, EV_REQUEST);
+		return;
+	case D_B:
+		if (t->last_feedback_org == NO_DATE) {
+			fprintf(fp, "  observed: no feedback collected\n");
+			return;
+		}
+		date_format(t->last_feedback_org, day);
+		fprintf(fp, "  observed: last feedback %s, %d days before "
+		    "today\n  feedback-every ", day, today - t->last_feedback_org);
+		explain_decay(fp, t->last_feedback_org,
+		    rel_options.feedback_every, 2, today);
+		return;
+	case D_W:
+		if (isnan(x)) {
+			fprintf(fp, "  observed: no promise of ours come due, no "
+			    "meeting stood up\n");
+			return;
+		}
+		fprintf(fp, "  observed: 100 x %d kept on time / %d come due - "
+		    "10 x %d stood up = %.1f\n", t->ours_on_time, t->ours_due,
+		    t->stood_up_by_us, x);
+		print_evidence(fp, t, EV_PROMISE);
+		print_evidence(fp, t, EV_STOOD_UP);
+		return;
+	case D_P:
+		if (isnan(x)) {
+			fprintf(fp, "  observed: no feedback score\n");
+			return;
+		}
+		fprintf(fp, "  observed: 10 x %d / %d scores = %.1f\n", t->fb_sum,
+		    t->fb_scored, x);
+		print_evidence(fp, t, EV_FEEDBACK);
+		return;
+	case D_H:
+		if (isnan(x)) {
+			fprintf(fp, "  observed: no issue\n");
+			return;
+		}
+		fprintf(fp, "  observed: mean of %d issue terms (100 - 20 x "
+		    "(days to tell - 1)) = %.1f\n", t->issues, x);
+		print_evidence(fp, t, EV_ISSUE);
+		return;
+	default:
+		fprintf(fp, "  observed: none; only a rate entry gives it\n");
+		return;
+	}
+}
+
+static const char dim_letters[NDIMS] = { 'I', 'M', 'B', 'W', 'P', 'H', 'E' };
+
+static void
+explain_dim(FILE *fp, const struct tally *t, const struct scores *s, int i,
+    int today)
+{
+	print_result(fp, dim_names[i], s->dim[i]);
+	explain_observed(fp, t, s, i, today);
+	if (!isnan(s->rated[i]))
+		fprintf(fp, "  rated: %c:%d -> (%d - 1) x 25 = %.0f\n",
+		    dim_letters[i], t->rated[i], t->rated[i], s->rated[i]);
+	else
+		fprintf(fp, "  rated: no rate entry gives %c\n", dim_letters[i]);
+	if (!isnan(s->observed[i]) && !isnan(s->rated[i]))
+		fprintf(fp, "  mean: (%.1f + %.0f) / 2 = %.1f\n", s->observed[i],
+		    s->rated[i], s->dim[i]);
+}
+
+/* "(a + b + c) / 3 = x" over the values present. */
+static void
+explain_mean(FILE *fp, const double *v, const int *weight, int n)
+{
+	double sum = 0, w = 0;
+	int i, first = 1;
+
+	fprintf(fp, "  (");
+	for (i = 0; i < n; i++) {
+		if (isnan(v[i]))
+			continue;
+		fprintf(fp, "%s", first ? "" : " + ");
+		if (weight[i] != 1)
+			fprintf(fp, "%d x ", weight[i]);
+		fprintf(fp, "%.1f", v[i]);
+		sum += weight[i] * v[i];
+		w += weight[i];
+		first = 0;
+	}
+	if (first)
+		fprintf(fp, "nothing present)\n");
+	else
+		fprintf(fp, ") / %.0f = %.1f\n", w, sum / w);
+}
+
+void
+score_explain(FILE *fp, const struct tally *t, const struct scores *s,
+    int today)
+{
+	static const int ones[5] = { 1, 1, 1, 1, 1 }, health_w[3] = { 1, 2, 2 };
+	double v[5];
+	char day[11];
+	int i;
+
+	date_format(today, day);
+	fprintf(fp, "%s (%s), as of %s\n", t->c->id, t->c->name ? t->c->name :
+	    t->c->id, day);
+	fprintf(fp, "Scores are 0 to 100 and printed rounded; an empty one has "
+	    "no evidence.\n\n");
+	explain_recency(fp, t, s, today);
+	for (i = 0; i < NDIMS; i++) {
+		fputc('\n', fp);
+		explain_dim(fp, t, s, i, today);
+	}
+	fputc('\n', fp);
+	print_result(fp, "respect", s->respect);
+	fprintf(fp, "  mean of I, M, B, W, P present:\n");
+	for (i = 0; i < 5; i++)
+		v[i] = s->dim[i];
+	explain_mean(fp, v, ones, 5);
+	fputc('\n', fp);
+	print_result(fp, "trust", s->trust);
+	fprintf(fp, "  mean of H, E present:\n");
+	v[0] = s->dim[D_H];
+	v[1] = s->dim[D_E];
+	explain_mean(fp, v, ones, 2);
+	fputc('\n', fp);
+	print_result(fp, "health", s->health);
+	fprintf(fp, "  recency weighs 1, respect 2, trust 2:\n");
+	v[0] = s->recency;
+	v[1] = s->respect;
+	v[2] = s->trust;
+	explain_mean(fp, v, health_w, 3);
+	fputc('\n', fp);
+	print_result(fp, "partner", s->partner);
+	if (!isnan(s->partner)) {
+		fprintf(fp, "  100 x %d of their promises kept on time / %d come "
+		    "due\n  - 10 x %d bumped, shortened or missed by them = "
+		    "%.1f\n",
+		    t->theirs_on_time, t->theirs_due, t->bumped_by_them,
+		    s->partner);
+		print_evidence(fp, t, EV_THEIR_PROMISE);
+		print_evidence(fp, t, EV_THEIR_BUMP);
+	} else
+		fprintf(fp, "  no promise of theirs come due, nothing bumped by "
+		    "them\n");
+}

@@ -1,0 +1,509 @@
+/* tally.c: per contact, what the records in a window add up to.  One pass:
+ * each record updates its contact's counters; refs (promises, issues,
+ * requests) are read from the book at the end, where their life cycle is
+ * known.  rel-score, rel-overdue and rel-report all read these tallies. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rel.h"
+
+static struct window win;
+static struct tally **tallies;
+static size_t ntallies;
+static const char *evidence_for;	/* interned id, or NULL */
+
+void
+tally_init(const struct window *w)
+{
+	win = *w;
+}
+
+void
+tally_keep_evidence(const char *id)
+{
+	evidence_for = intern(id, strlen(id));
+}
+
+struct tally *
+tally_of(const struct contact *c)
+{
+	struct tally *t;
+	size_t n;
+
+	if (c->index >= ntallies) {
+		n = ntallies ? ntallies : 64;
+		while (n <= c->index)
+			n *= 2;
+		tallies = xreallocarray(tallies, n, sizeof(*tallies));
+		memset(tallies + ntallies, 0, (n - ntallies) * sizeof(*tallies));
+		ntallies = n;
+	}
+	if ((t = tallies[c->index]) != NULL)
+		return t;
+	t = xcalloc(1, sizeof(*t));
+	t->c = (struct contact *)c;
+	t->first_day = t->last_held = t->last_feedback = NO_DATE;
+	t->last_held_org = t->last_feedback_org = NO_DATE;
+	t->keep_evidence = c->id == evidence_for;
+	tallies[c->index] = t;
+	return t;
+}
+
+void
+tally_add_evidence(struct tally *t, enum ev_kind kind, const char *file,
+    long line, int day, const char *fmt, ...)
+{
+	struct evidence *e;
+	va_list ap;
+
+	if (!t->keep_evidence)
+		return;
+	if (t->nev == t->evcap) {
+		t->evcap = t->evcap ? t->evcap * 2 : 16;
+		t->ev = xreallocarray(t->ev, t->evcap, sizeof(*t->ev));
+	}
+	e = &t->ev[t->nev++];
+	e->kind = kind;
+	e->file = file;
+	e->line = line;
+	e->day = day;
+	va_start(ap, fmt);
+	vsnprintf(e->what, sizeof(e->what), fmt, ap);
+	va_end(ap);
+}
+
+const char *
+contact_attr(const struct contact *c, const char *key)
+{
+	return c->decl ? record_get(c->decl, key) : NULL;
+}
+
+static struct period
+period_attr(const struct contact *c, const char *key, struct period dflt)
+{
+	const char *v = contact_attr(c, key), *why;
+	struct period p;
+
+	if (v && period_parse(v, strlen(v), &p, &why) == 0)
+		return p;
+	return dflt;
+}
+
+/* cadence: on the contact, else option default-cadence. */
+struct period
+contact_cadence(const struct contact *c)
+{
+	return period_attr(c, "cadence", rel_options.default_cadence);
+}
+
+/* A request's SLA: sla: on the request, else on its contact, else option
+ * default-sla. */
+struct period
+contact_sla(const struct contact *c, const struct ref *r)
+{
+	if (r && r->has_sla)
+		return r->sla;
+	return period_attr(c, "sla", rel_options.default_sla);
+}
+
+static int
+in_window(int day)
+{
+	return (win.since == NO_DATE || day >= win.since) &&
+	    (win.until == NO_DATE || day <= win.until);
+}
+
+static int
+stood_up(const char *outcome)
+{
+	return outcome && (strcmp(outcome, "bumped") == 0 ||
+	    strcmp(outcome, "cancelled") == 0 || strcmp(outcome, "no-show") == 0);
+}
+
+static void
+remember_recent(struct tally *t, const struct record *r)
+{
+	struct recent *slot;
+
+	if (t->nrecent == RECENT_MAX) {
+		memmove(t->recent, t->recent + 1,
+		    (RECENT_MAX - 1) * sizeof(*t->recent));
+		t->nrecent--;
+	}
+	slot = &t->recent[t->nrecent++];
+	slot->day = r->date;
+	slot->kind = r->kind;
+	slot->file = r->file;
+	slot->line = r->line;
+	snprintf(slot->title, sizeof(slot->title), "%s", r->title);
+}
+
+static void
+count_month(struct tally *t, int day)
+{
+	int i = date_month_index(day) - date_month_index(win.today) +
+	    SPARK_MONTHS - 1;
+
+	if (i >= 0 && i < SPARK_MONTHS)
+		t->months[i]++;
+}
+
+static void
+tally_interaction(struct tally *t, const struct record *r)
+{
+	const char *outcome = record_get(r, "outcome");
+	const char *by = record_get(r, "by");
+	const char *purpose = record_get(r, "purpose");
+	int them = by && strcmp(by, "them") == 0;
+
+	if (stood_up(outcome) || (outcome && strcmp(outcome, "shortened") == 0
+	    && them)) {
+		if (them) {
+			t->bumped_by_them++;
+			tally_add_evidence(t, EV_THEIR_BUMP, r->file, r->line,
+			    r->date, "%s %s by them", kind_name(r->kind), outcome);
+		} else if (stood_up(outcome)) {
+			t->stood_up_by_us++;
+			tally_add_evidence(t, EV_STOOD_UP, r->file, r->line,
+			    r->date, "%s %s by us", kind_name(r->kind), outcome);
+		}
+	}
+	if (stood_up(outcome))
+		return;
+	t->interactions++;
+	if (purpose && strcmp(purpose, "give") == 0)
+		t->give++;
+	else if (purpose && strcmp(purpose, "ask") == 0)
+		t->ask++;
+	else if (purpose && strcmp(purpose, "mutual") == 0)
+		t->mutual++;
+	if (t->last_held == NO_DATE || r->date >= t->last_held) {
+		t->last_held = r->date;
+		t->last_file = r->file;
+		t->last_line = r->line;
+	}
+	count_month(t, r->date);
+	remember_recent(t, r);
+}
+
+static void
+tally_feedback(struct tally *t, const struct record *r)
+{
+	const char *score = record_get(r, "score");
+	struct feedback *f;
+
+	if (t->nfeedback == t->feedbackcap) {
+		t->feedbackcap = t->feedbackcap ? t->feedbackcap * 2 : 8;
+		t->feedback = xreallocarray(t->feedback, t->feedbackcap,
+		    sizeof(*t->feedback));
+	}
+	f = &t->feedback[t->nfeedback++];
+	f->day = r->date;
+	f->score = score ? atoi(score) : -1;
+	t->fb_count++;
+	if (score) {
+		t->fb_scored++;
+		t->fb_sum += f->score;
+	}
+	tally_add_evidence(t, EV_FEEDBACK, r->file, r->line, r->date,
+	    "feedback%s%s",
+	    score ? " score:" : " without a score", score ? score : "");
+	f->file = r->file;
+	f->line = r->line;
+	if (t->last_feedback == NO_DATE || r->date > t->last_feedback)
+		t->last_feedback = r->date;
+}
+
+static void
+tally_rate(struct tally *t, const struct record *r)
+{
+	static const char *const dims[NDIMS] = { "I", "M", "B", "W", "P", "H",
+	    "E" };
+	const char *v;
+	int i;
+
+	for (i = 0; i < NDIMS; i++) {
+		if ((v = record_get(r, dims[i])) == NULL)
+			continue;
+		t->rated[i] = atoi(v);
+		t->rated_day[i] = r->date;
+		tally_add_evidence(t, EV_RATE, r->file, r->line, r->date,
+		    "rated %s:%s",
+		    dims[i], v);
+	}
+}
+
+void
+tally_record(const struct record *r, void *ctx)
+{
+	struct sym *sym;
+	struct tally *t;
+
+	(void)ctx;
+	if (r->contact == NULL || (sym = sym_find(r->contact,
+	    strlen(r->contact))) == NULL || sym->contact == NULL)
+		return;
+	t = tally_of(sym->contact);
+	if (r->date == NO_DATE)
+		return;
+	if (t->first_day == NO_DATE || r->date < t->first_day)
+		t->first_day = r->date;
+	if (!in_window(r->date) || r->date > win.today)
+		return;
+	if (kind_is_interaction(r->kind))
+		tally_interaction(t, r);
+	else if (r->kind == K_FEEDBACK)
+		tally_feedback(t, r);
+	else if (r->kind == K_DEAL) {
+		t->deals++;
+		tally_add_evidence(t, EV_DEAL, r->file, r->line, r->date,
+		    "deal %s",
+		    r->title);
+	} else if (r->kind == K_REFERRAL)
+		t->referrals++;
+	else if (r->kind == K_RATE)
+		tally_rate(t, r);
+}
+
+static int
+settled_by(const struct ref *r, int day)
+{
+	return r->closed_day != NO_DATE && r->closed_day <= day;
+}
+
+static double
+clamp100(double x)
+{
+	return x < 0 ? 0 : x > 100 ? 100 : x;
+}
+
+/* rel-score(1), W and partner: a promise has come due when its due date
+ * (the latest, after moves) is past or it has been settled; it was kept on
+ * time when kept on or before that date. */
+static void
+tally_promise(struct tally *t, const struct ref *r)
+{
+	int settled = settled_by(r, win.today);
+	int on_time = settled && r->closed == K_KEPT && r->closed_day <= r->due_day;
+	char due[11], when[11];
+
+	if (r->due_day == NO_DATE || !in_window(r->due_day) ||
+	    (!settled && r->due_day >= win.today))
+		return;
+	if (r->by_them) {
+		t->theirs_due++;
+		t->theirs_on_time += on_time;
+	} else {
+		t->ours_due++;
+		t->ours_on_time += on_time;
+	}
+	if (!t->keep_evidence)
+		return;
+	date_format(r->due_day, due);
+	if (settled)
+		date_format(r->closed_day, when);
+	tally_add_evidence(t, r->by_them ? EV_THEIR_PROMISE : EV_PROMISE,
+	    r->file, r->line, r->opened_day, "promise %s by %s, due %s: %s%s%s", r->id, r->by_them ? "them" : "us",
+	    due, !settled ? "still open" : r->closed == K_KEPT ? "kept " :
+	    "broken ", settled ? when : "", on_time ? ", on time" :
+	    settled && r->closed == K_KEPT ? ", late" : "");
+}
+
+/* rel-score(1), H: per issue 100 - 20 x (days from learned to told - 1),
+ * between 0 and 100; an issue not yet told counts up to today. */
+static void
+tally_issue(struct tally *t, const struct ref *r)
+{
+	int told = r->told_day != NO_DATE && r->told_day <= win.today;
+	int lag = (told ? r->told_day : win.today) - r->learned_day;
+	double h = clamp100(100 - 20.0 * (lag - 1));
+
+	if (!in_window(r->learned_day) || r->learned_day > win.today)
+		return;
+	t->issues++;
+	t->issues_open += !settled_by(r, win.today);
+	if (told) {
+		t->issues_told++;
+		t->lag_sum += lag;
+	}
+	t->h_sum += h;
+	tally_add_evidence(t, EV_ISSUE, r->file, r->line, r->learned_day,
+	    "issue %s, %s %d day%s after it was learned: 100 - 20 x (%d - 1) "
+	    "-> %.0f", r->id, told ? "told" : "not told yet,", lag,
+	    lag == 1 ? "" : "s", lag, h);
+}
+
+/* rel-score(1), M: 100 when answered within the SLA, minus 10 a day late;
+ * an open request counts once its SLA has passed. */
+static void
+tally_request(struct tally *t, const struct ref *r, const struct contact *c)
+{
+	int answered = settled_by(r, win.today);
+	int deadline = period_add(r->opened_day, contact_sla(c, r), 1);
+	int end = answered ? r->closed_day : win.today, late = end - deadline;
+	double m = clamp100(100 - 10.0 * (late > 0 ? late : 0));
+
+	if (!in_window(r->opened_day) || r->opened_day > win.today)
+		return;
+	t->requests++;
+	if (answered) {
+		t->answered++;
+		t->response_sum += r->closed_day - r->opened_day;
+	} else
+		t->requests_open++;
+	if (!answered && late <= 0)
+		return;
+	t->m_sum += m;
+	t->m_n++;
+	tally_add_evidence(t, EV_REQUEST, r->file, r->line, r->opened_day,
+	    "request %s, %s %d day%s after it was asked, %d day%s late -> %.0f",
+	    r->id, answered ? "answered" : "still open", end - r->opened_day,
+	    end - r->opened_day == 1 ? "" : "s", late > 0 ? late : 0,
+	    late == 1 ? "" : "s", m);
+}
+
+static void
+tally_refs(void)
+{
+	struct ref *const *refs;
+	struct sym *sym;
+	struct tally *t;
+	size_t n, i, j;
+
+	refs = book_refs(&n);
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < refs[i]->ncontacts; j++) {
+			sym = sym_find(refs[i]->contacts[j],
+			    strlen(refs[i]->contacts[j]));
+			if (sym == NULL || sym->contact == NULL)
+				continue;
+			t = tally_of(sym->contact);
+			if (refs[i]->kind == K_PROMISE)
+				tally_promise(t, refs[i]);
+			else if (refs[i]->kind == K_ISSUE)
+				tally_issue(t, refs[i]);
+			else
+				tally_request(t, refs[i], sym->contact);
+		}
+	}
+}
+
+static int
+later(int a, int b)
+{
+	return a == NO_DATE ? b : b == NO_DATE ? a : a > b ? a : b;
+}
+
+/* Adds a member's tally to its org's (rel-score --by org). */
+void
+tally_merge(struct tally *into, const struct tally *from)
+{
+	size_t i;
+
+	if (from->first_day != NO_DATE && (into->first_day == NO_DATE ||
+	    from->first_day < into->first_day))
+		into->first_day = from->first_day;
+	if (from->last_held != NO_DATE && (into->last_held == NO_DATE ||
+	    from->last_held > into->last_held)) {
+		into->last_held = from->last_held;
+		into->last_file = from->last_file;
+		into->last_line = from->last_line;
+	}
+	into->last_held_org = later(into->last_held_org, from->last_held);
+	into->last_feedback = later(into->last_feedback, from->last_feedback);
+	into->last_feedback_org = later(into->last_feedback_org,
+	    from->last_feedback);
+	into->interactions += from->interactions;
+	into->give += from->give;
+	into->ask += from->ask;
+	into->mutual += from->mutual;
+	into->stood_up_by_us += from->stood_up_by_us;
+	into->bumped_by_them += from->bumped_by_them;
+	into->deals += from->deals;
+	into->referrals += from->referrals;
+	for (i = 0; i < NDIMS; i++)
+		if (from->rated[i] && (into->rated[i] == 0 ||
+		    from->rated_day[i] > into->rated_day[i])) {
+			into->rated[i] = from->rated[i];
+			into->rated_day[i] = from->rated_day[i];
+		}
+	for (i = 0; i < SPARK_MONTHS; i++)
+		into->months[i] += from->months[i];
+	into->fb_count += from->fb_count;
+	into->fb_scored += from->fb_scored;
+	into->fb_sum += from->fb_sum;
+	into->ours_due += from->ours_due;
+	into->ours_on_time += from->ours_on_time;
+	into->theirs_due += from->theirs_due;
+	into->theirs_on_time += from->theirs_on_time;
+	into->issues += from->issues;
+	into->issues_open += from->issues_open;
+	into->issues_told += from->issues_told;
+	into->lag_sum += from->lag_sum;
+	into->h_sum += from->h_sum;
+	into->requests += from->requests;
+	into->requests_open += from->requests_open;
+	into->answered += from->answered;
+	into->response_sum += from->response_sum;
+	into->m_sum += from->m_sum;
+	into->m_n += from->m_n;
+	for (i = 0; i < from->nev; i++)
+		tally_add_evidence(into, from->ev[i].kind, from->ev[i].file,
+		    from->ev[i].line, from->ev[i].day, "%s: %s", from->c->id,
+		    from->ev[i].what);
+}
+
+/* Links each contact to the org its org: names, and gives each org the
+ * latest contact and feedback of any of its members. */
+void
+tally_finish(void)
+{
+	struct contact *const *cs;
+	struct tally *t, *o;
+	struct sym *sym;
+	const char *org;
+	size_t n, i;
+
+	tally_refs();
+	cs = book_contacts(&n);
+	for (i = 0; i < n; i++) {
+		t = tally_of(cs[i]);
+		t->last_held_org = t->last_held;
+		t->last_feedback_org = t->last_feedback;
+	}
+	for (i = 0; i < n; i++) {
+		t = tally_of(cs[i]);
+		org = contact_attr(cs[i], "org");
+		if (org == NULL || (sym = sym_find(org, strlen(org))) == NULL ||
+		    sym->contact == NULL || sym->contact == cs[i])
+			continue;
+		t->org = sym->contact;
+		o = tally_of(sym->contact);
+		if (t->last_held != NO_DATE && (o->last_held_org == NO_DATE ||
+		    t->last_held > o->last_held_org))
+			o->last_held_org = t->last_held;
+		if (t->last_feedback != NO_DATE &&
+		    (o->last_feedback_org == NO_DATE ||
+		    t->last_feedback > o->last_feedback_org))
+			o->last_feedback_org = t->last_feedback;
+	}
+}
+
+void
+tally_free(void)
+{
+	size_t i;
+
+	for (i = 0; i < ntallies; i++) {
+		if (tallies[i] == NULL)
+			continue;
+		free(tallies[i]->feedback);
+		free(tallies[i]->ev);
+		free(tallies[i]);
+	}
+	free(tallies);
+	tallies = NULL;
+	ntallies = 0;
+}

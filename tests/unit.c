@@ -1,0 +1,206 @@
+/* unit.c: the pure parts (dates, periods, durations, near misses, CSV
+ * quoting) tested directly, printing TAP. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rel.h"
+
+static int n, failed;
+
+static void
+ok(int cond, const char *what)
+{
+	n++;
+	printf("%s %d - %s\n", cond ? "ok" : "not ok", n, what);
+	if (!cond)
+		failed++;
+}
+
+static int
+day(const char *s)
+{
+	const char *why;
+	int d;
+
+	if (date_parse(s, strlen(s), &d, &why) == -1)
+		return NO_DATE;
+	return d;
+}
+
+static int
+fmt_is(int d, const char *want)
+{
+	char out[11];
+
+	date_format(d, out);
+	return strcmp(out, want) == 0;
+}
+
+static void
+test_dates(void)
+{
+	const char *why;
+	int d;
+
+	ok(day("1970-01-01") == 0, "the epoch is day 0");
+	ok(day("2026-11-22") - day("2026-10-23") == 30, "30 days apart");
+	ok(day("2024-02-29") != NO_DATE, "2024-02-29 exists");
+	ok(day("2026-02-29") == NO_DATE, "2026-02-29 does not");
+	ok(day("2000-02-29") != NO_DATE, "2000 is a leap year");
+	ok(day("1900-02-29") == NO_DATE, "1900 is not");
+	ok(day("2026-02-30") == NO_DATE, "February has no 30th");
+	ok(day("2026-13-01") == NO_DATE, "there is no month 13");
+	ok(day("2026-00-10") == NO_DATE, "there is no month 0");
+	ok(day("2026-1-01") == NO_DATE, "months have two digits");
+	ok(date_parse("2026-10-1x", 10, &d, &why) == -1 && why != NULL,
+	    "a bad date says why");
+	ok(fmt_is(day("2026-03-01") - 1, "2026-02-28"), "day before March 1");
+	ok(fmt_is(day("2028-03-01") - 1, "2028-02-29"), "leap day formatted");
+	ok(fmt_is(day("1969-12-31"), "1969-12-31"), "before the epoch");
+}
+
+static int
+added(const char *from, const char *period, int times, const char *want)
+{
+	struct period p;
+	const char *why;
+
+	if (period_parse(period, strlen(period), &p, &why) == -1)
+		return 0;
+	return fmt_is(period_add(day(from), p, times), want);
+}
+
+static void
+test_periods(void)
+{
+	struct period p;
+	const char *why;
+
+	ok(added("2026-10-01", "10d", 1, "2026-10-11"), "10d");
+	ok(added("2026-10-01", "2w", 1, "2026-10-15"), "2w");
+	ok(added("2026-01-31", "1mo", 1, "2026-02-28"), "1mo from Jan 31 "
+	    "ends on Feb 28");
+	ok(added("2026-11-15", "3mo", 1, "2027-02-15"), "3mo across a year");
+	ok(added("2024-02-29", "1y", 1, "2025-02-28"), "1y from a leap day");
+	ok(added("2026-03-31", "1mo", -1, "2026-02-28"), "1mo back");
+	ok(added("2026-10-01", "30d", 3, "2026-12-30"), "3 x 30d");
+	ok(period_parse("3m", 2, &p, &why) == -1 && strstr(why, "mo") &&
+	    strstr(why, "min"), "a bare m names mo and min");
+	ok(period_parse("3x", 2, &p, &why) == -1, "unknown unit");
+	ok(period_parse("d", 1, &p, &why) == -1, "no number");
+	ok(period_parse("12", 2, &p, &why) == -1, "no unit");
+	period_parse("3mo", 3, &p, &why);
+	ok(period_days(p) == 90, "3mo is nominally 90 days");
+}
+
+static int
+minutes(const char *s)
+{
+	const char *why;
+	int m;
+
+	return duration_parse(s, strlen(s), &m, &why) == -1 ? -1 : m;
+}
+
+static void
+test_durations(void)
+{
+	const char *why;
+	int m;
+
+	ok(minutes("45m") == 45, "45m");
+	ok(minutes("45min") == 45, "45min");
+	ok(minutes("1h") == 60, "1h");
+	ok(minutes("1h30m") == 90, "1h30m");
+	ok(minutes("1h30min") == 90, "1h30min");
+	ok(minutes("30m1h") == -1, "hours after minutes");
+	ok(minutes("1h1h") == -1, "hours twice");
+	ok(minutes("h") == -1, "no number");
+	ok(minutes("5") == -1, "no unit");
+	ok(duration_parse("3mo", 3, &m, &why) == -1 && strstr(why, "period"),
+	    "mo in a duration says it is a period unit");
+	ok(time_parse("23:59", 5, &m, &why) == 0 && m == 1439, "23:59");
+	ok(time_parse("24:00", 5, &m, &why) == -1, "24:00");
+	ok(time_parse("9:30", 4, &m, &why) == -1, "9:30 needs two digits");
+}
+
+static void
+test_near_misses(void)
+{
+	static const char *const words[] = { "meeting", "message", "kept",
+	    "told" };
+
+	ok(edit_distance("kitten", 6, "sitting", 7) == 3, "edit distance");
+	ok(closest_word("meting", 6, words, 4) != NULL &&
+	    strcmp(closest_word("meting", 6, words, 4), "meeting") == 0,
+	    "meting -> meeting");
+	ok(closest_word("xyzzy", 5, words, 4) == NULL, "no near miss");
+	ok(closest_word("kept", 4, words, 4) == NULL, "an exact word is no "
+	    "suggestion");
+}
+
+static void
+test_ids(void)
+{
+	ok(id_is_valid("jan", 3), "jan");
+	ok(id_is_valid("req-17", 6), "req-17");
+	ok(id_is_valid("a.b_c", 5), "a.b_c");
+	ok(!id_is_valid("-x", 2), "not from a dash");
+	ok(!id_is_valid("a b", 3), "no blanks");
+	ok(!id_is_valid("", 0), "not empty");
+}
+
+static void
+test_attr_values(void)
+{
+	char why[300];
+
+	ok(attr_check("score", "10", why, sizeof(why)) == NULL, "score 10");
+	ok(attr_check("score", "11", why, sizeof(why)) != NULL, "score 11");
+	ok(attr_check("I", "0", why, sizeof(why)) != NULL, "rating 0");
+	ok(attr_check("amount", "12000.50", why, sizeof(why)) == NULL, "amount");
+	ok(attr_check("amount", "12k", why, sizeof(why)) != NULL, "12k");
+	ok(attr_check("currency", "EUR", why, sizeof(why)) == NULL, "EUR");
+	ok(attr_check("currency", "eur", why, sizeof(why)) != NULL, "eur");
+	ok(attr_check("outcome", "no-show", why, sizeof(why)) == NULL,
+	    "no-show");
+	ok(attr_check("outcome", "noshow", why, sizeof(why)) != NULL &&
+	    strstr(why, "no-show"), "noshow suggests no-show");
+	ok(attr_check("whatever", "x y", why, sizeof(why)) == NULL,
+	    "unknown keys take any value");
+}
+
+static void
+test_csv_quoting(void)
+{
+	char *s = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&s, &len);
+
+	csv_field(fp, "plain", 5, 1);
+	csv_field(fp, "a,b", 3, 0);
+	csv_field(fp, "say \"hi\"", 8, 0);
+	csv_field(fp, " lead", 5, 0);
+	csv_field(fp, "two\nlines", 9, 0);
+	csv_field(fp, "", 0, 0);
+	fclose(fp);
+	ok(strcmp(s, "plain,\"a,b\",\"say \"\"hi\"\"\",\" lead\","
+	    "\"two\nlines\",") == 0, "fields quoted only when needed");
+	free(s);
+}
+
+int
+main(void)
+{
+	diag_init("unit");
+	test_dates();
+	test_periods();
+	test_durations();
+	test_near_misses();
+	test_ids();
+	test_attr_values();
+	test_csv_quoting();
+	printf("1..%d\n", n);
+	return failed != 0;
+}
