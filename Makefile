@@ -21,13 +21,13 @@ ALL_CFLAGS = $(WARN) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	-Ilib $(PCRE2_CFLAGS) $(CSV_CFLAGS) $(CFLAGS)
 LIBS = $(PCRE2_LIBS) $(CSV_LIBS) -lm
 
-TOOLS = rel-parse rel-score
-MAN1 = man/rel-parse.1 man/rel-score.1
+TOOLS = rel-parse rel-score rel-overdue
+MAN1 = man/rel-parse.1 man/rel-score.1 man/rel-overdue.1
 MAN5 = man/rel-journal.5
-LIB = book csvin csvout date diag input intern journal lines record score \
-	tally util words
+LIB = book csvin csvout date diag input intern journal lines overdue record \
+	score tally util words
 LIB_OBJ = $(LIB:%=$(O)/lib/%.o)
-HDR = lib/rel.h lib/score.h lib/words.h
+HDR = lib/overdue.h lib/rel.h lib/score.h lib/words.h
 
 SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	-fno-sanitize-recover=all

@@ -323,6 +323,8 @@ struct tally {
 	const char *last_file;
 	long last_line;
 	int last_held_org;	/* with its members' (orgs), else last_held */
+	const char *last_org_file;
+	long last_org_line;
 	int interactions, give, ask, mutual;
 	int stood_up_by_us;	/* bumped, cancelled or no-show, by us */
 	int bumped_by_them;	/* bumped, shortened, cancelled or no-show */

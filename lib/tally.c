@@ -471,6 +471,8 @@ tally_finish(void)
 	for (i = 0; i < n; i++) {
 		t = tally_of(cs[i]);
 		t->last_held_org = t->last_held;
+		t->last_org_file = t->last_file;
+		t->last_org_line = t->last_line;
 		t->last_feedback_org = t->last_feedback;
 	}
 	for (i = 0; i < n; i++) {
@@ -482,8 +484,11 @@ tally_finish(void)
 		t->org = sym->contact;
 		o = tally_of(sym->contact);
 		if (t->last_held != NO_DATE && (o->last_held_org == NO_DATE ||
-		    t->last_held > o->last_held_org))
+		    t->last_held > o->last_held_org)) {
 			o->last_held_org = t->last_held;
+			o->last_org_file = t->last_file;
+			o->last_org_line = t->last_line;
+		}
 		if (t->last_feedback != NO_DATE &&
 		    (o->last_feedback_org == NO_DATE ||
 		    t->last_feedback > o->last_feedback_org))

@@ -1,0 +1,242 @@
+/* overdue.c: the items of rel-overdue(1), from the tallies and the refs.
+ * Each rule names the paragraph of the manual page it implements. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rel.h"
+#include "overdue.h"
+
+static const char *const item_names[IT__COUNT] = {
+	"contact", "promise", "issue", "request", "feedback",
+};
+
+const char *
+item_kind_name(enum item_kind k)
+{
+	return item_names[k];
+}
+
+int
+item_kind_from_word(const char *w, size_t n, enum item_kind *k)
+{
+	int i;
+
+	for (i = 0; i < IT__COUNT; i++)
+		if (strlen(item_names[i]) == n && memcmp(item_names[i], w, n) == 0) {
+			*k = (enum item_kind)i;
+			return 0;
+		}
+	return -1;
+}
+
+/* owner: on the contact, else on its org. */
+const char *
+contact_owner(const struct contact *c)
+{
+	const char *owner = contact_attr(c, "owner"), *org;
+	struct sym *sym;
+
+	if (owner)
+		return owner;
+	org = contact_attr(c, "org");
+	if (org && (sym = sym_find(org, strlen(org))) && sym->contact &&
+	    sym->contact != c)
+		return contact_attr(sym->contact, "owner");
+	return NULL;
+}
+
+struct list {
+	struct item *v;
+	size_t n, cap;
+};
+
+static int
+wanted(const struct overdue_opts *o, enum item_kind k, const struct contact *c)
+{
+	const char *owner;
+
+	if (!(o->kinds & (1u << k)) || c->status != ST_ACTIVE)
+		return 0;
+	if (o->owner) {
+		owner = contact_owner(c);
+		if (owner == NULL || strcmp(owner, o->owner) != 0)
+			return 0;
+	}
+	return 1;
+}
+
+/* Adds an item if it is late, or upcoming within o->within days. */
+static struct item *
+add(struct list *l, const struct overdue_opts *o, enum item_kind kind,
+    const struct contact *c, int due, int period_days)
+{
+	struct item *it;
+	int late = o->today - due;
+
+	if (late <= 0 && (o->within < 0 || -late > o->within))
+		return NULL;
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 64;
+		l->v = xreallocarray(l->v, l->cap, sizeof(*l->v));
+	}
+	it = &l->v[l->n];
+	memset(it, 0, sizeof(*it));
+	it->kind = kind;
+	it->upcoming = late <= 0;
+	it->due = due;
+	it->late = late;
+	it->urgency = (double)late / (period_days > 0 ? period_days : 1);
+	it->contact = c;
+	it->owner = contact_owner(c);
+	it->seq = l->n++;
+	return it;
+}
+
+/* Never met: counted from since:, else from the first record. */
+static int
+baseline(const struct tally *t, int last)
+{
+	const char *since = contact_attr(t->c, "since"), *why;
+	int day;
+
+	if (last != NO_DATE)
+		return last;
+	if (since && date_parse(since, strlen(since), &day, &why) == 0)
+		return day;
+	return t->first_day;
+}
+
+static void
+contact_items(struct list *l, const struct overdue_opts *o,
+    const struct tally *t)
+{
+	struct period cad = contact_cadence(t->c), every;
+	int base = baseline(t, t->last_held_org), days;
+	struct item *it;
+	char p[16];
+
+	if (base != NO_DATE && wanted(o, IT_CONTACT, t->c) &&
+	    (it = add(l, o, IT_CONTACT, t->c, period_add(base, cad, 1),
+	    period_days(cad)))) {
+		period_format(cad, p);
+		days = o->today - base;
+		if (t->last_held_org == NO_DATE)
+			snprintf(it->what, sizeof(it->what), "never contacted, "
+			    "known for %d days (cadence %s)", days, p);
+		else
+			snprintf(it->what, sizeof(it->what), "no contact for %d "
+			    "days (cadence %s)", days, p);
+		it->file = t->last_held_org != NO_DATE ? t->last_org_file :
+		    t->c->file ? t->c->file : t->c->first_file;
+		it->line = t->last_held_org != NO_DATE ? t->last_org_line :
+		    t->c->file ? t->c->line : t->c->first_line;
+	}
+	every = rel_options.feedback_every;
+	base = baseline(t, t->last_feedback_org);
+	if (base != NO_DATE && wanted(o, IT_FEEDBACK, t->c) &&
+	    (it = add(l, o, IT_FEEDBACK, t->c, period_add(base, every, 1),
+	    period_days(every)))) {
+		period_format(every, p);
+		if (t->last_feedback_org == NO_DATE)
+			snprintf(it->what, sizeof(it->what), "feedback never "
+			    "asked for (every %s)", p);
+		else
+			snprintf(it->what, sizeof(it->what), "no feedback for %d "
+			    "days (every %s)", o->today - base, p);
+		it->file = t->c->file ? t->c->file : t->c->first_file;
+		it->line = t->c->file ? t->c->line : t->c->first_line;
+	}
+}
+
+static void
+ref_items(struct list *l, const struct overdue_opts *o, const struct ref *r,
+    const struct contact *c)
+{
+	struct period sla;
+	struct item *it = NULL;
+	char p[16];
+
+	if (r->closed_day != NO_DATE && r->closed_day <= o->today)
+		return;
+	switch (r->kind) {
+	case K_PROMISE:
+		/* our promises past due; theirs with --them */
+		if ((r->by_them && !o->them) || !wanted(o, IT_PROMISE, c) ||
+		    r->due_day == NO_DATE)
+			return;
+		if ((it = add(l, o, IT_PROMISE, c, r->due_day, 7)) == NULL)
+			return;
+		snprintf(it->what, sizeof(it->what), "%s%s [%s]",
+		    r->by_them ? "theirs: " : "", r->title, r->id);
+		break;
+	case K_ISSUE:
+		/* bad news has one day of grace, then it is overdue */
+		if ((r->told_day != NO_DATE && r->told_day <= o->today) ||
+		    !wanted(o, IT_ISSUE, c))
+			return;
+		if ((it = add(l, o, IT_ISSUE, c, r->learned_day + 1, 1)) == NULL)
+			return;
+		snprintf(it->what, sizeof(it->what), "not told: %s [%s]",
+		    r->title, r->id);
+		break;
+	default:
+		/* requests not answered within their SLA */
+		if (!wanted(o, IT_REQUEST, c))
+			return;
+		sla = contact_sla(c, r);
+		if ((it = add(l, o, IT_REQUEST, c, period_add(r->opened_day, sla,
+		    1), period_days(sla))) == NULL)
+			return;
+		period_format(sla, p);
+		snprintf(it->what, sizeof(it->what), "unanswered: %s [%s] (SLA "
+		    "%s)", r->title, r->id, p);
+		break;
+	}
+	it->ref = r;
+	it->file = r->file;
+	it->line = r->line;
+}
+
+/* Overdue first, most urgent (late relative to its period) first, then
+ * the longest late, then in order of discovery; upcoming after, soonest
+ * first. */
+static int
+by_urgency(const void *a, const void *b)
+{
+	const struct item *x = a, *y = b;
+
+	if (x->upcoming != y->upcoming)
+		return x->upcoming - y->upcoming;
+	if (!x->upcoming && x->urgency != y->urgency)
+		return x->urgency > y->urgency ? -1 : 1;
+	if (x->late != y->late)
+		return x->late > y->late ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+struct item *
+overdue_items(const struct overdue_opts *o, size_t *n)
+{
+	struct contact *const *cs;
+	struct ref *const *refs;
+	struct list l = { 0 };
+	struct sym *sym;
+	size_t nc, nr, i, j;
+
+	cs = book_contacts(&nc);
+	for (i = 0; i < nc; i++)
+		contact_items(&l, o, tally_of(cs[i]));
+	refs = book_refs(&nr);
+	for (i = 0; i < nr; i++)
+		for (j = 0; j < refs[i]->ncontacts; j++) {
+			sym = sym_find(refs[i]->contacts[j],
+			    strlen(refs[i]->contacts[j]));
+			if (sym && sym->contact)
+				ref_items(&l, o, refs[i], sym->contact);
+		}
+	if (l.n)
+		qsort(l.v, l.n, sizeof(*l.v), by_urgency);
+	*n = l.n;
+	return l.v;
+}

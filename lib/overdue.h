@@ -1,0 +1,37 @@
+/* overdue.h: what needs doing now, as rel-overdue(1) defines it. */
+#ifndef OVERDUE_H
+#define OVERDUE_H
+
+enum item_kind { IT_CONTACT, IT_PROMISE, IT_ISSUE, IT_REQUEST, IT_FEEDBACK,
+    IT__COUNT };
+
+struct item {
+	enum item_kind kind;
+	int upcoming;		/* not due yet, but within --within */
+	int due;		/* the day it fell or falls due */
+	int late;		/* days past due (negative: days to go) */
+	double urgency;		/* late / the item's period, in days */
+	const struct contact *contact;
+	const struct ref *ref;	/* promises, issues, requests */
+	const char *owner;
+	char what[160];
+	const char *file;
+	long line;
+	size_t seq;		/* order of discovery, to break ties */
+};
+
+struct overdue_opts {
+	int today;
+	int them;		/* also their promises to us */
+	int within;		/* days ahead for upcoming items, or -1 */
+	struct period within_p;
+	const char *owner;	/* or NULL */
+	unsigned kinds;		/* 1 << item_kind */
+};
+
+struct item *overdue_items(const struct overdue_opts *, size_t *n);
+const char *item_kind_name(enum item_kind);
+int item_kind_from_word(const char *, size_t, enum item_kind *);
+const char *contact_owner(const struct contact *);
+
+#endif

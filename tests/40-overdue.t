@@ -1,0 +1,110 @@
+#!/bin/sh
+# rel-overdue: each item kind, the boundaries, org roll-up, ended and
+# paused contacts, --them, --within, --owner, --kind, --csv, exit status.
+# Every expected line below was worked out by hand from team.rel.
+. "$(dirname "$0")/lib.sh"
+cd "$top/tests/overdue" || exit 1
+o="$bin/rel-overdue"
+plan 22
+
+run() {	# run EXPECTED-STATUS DESCRIPTION ARGS... (expected output on stdin)
+	want=$1 what=$2
+	shift 2
+	cat >"$tmp/want"
+	"$o" "$@" >"$tmp/got" 2>"$tmp/err"
+	check_status "$what: exit $want" "$want" $?
+	check_same "$what: output" "$tmp/want" "$tmp/got"
+}
+
+# ola: never met, since 2026-11-01 + 7d -> due 11-08, 14 days late, 2.0
+#   cadences; iss: learned 11-20, one day of grace -> due 11-21, 1.0;
+# req: asked 11-19, SLA 2d -> due 11-21, 0.5; acme, jan: last feedback
+#   (jan's, rolled up into acme) 08-01 + 90d -> 10-30, 23 days, 0.26;
+# p-late: due 11-21, 1 day / 7.  jan's cadence and p-today fall due today:
+#   not overdue.  gone (ended) and later (paused) are skipped.
+run 0 "default" --today 2026-11-22 team.rel <<'OUT'
+14d late   contact   ola   never contacted, known for 21 days (cadence 7d)  team.rel:15
+1d late    issue     jan   not told: Outage [iss]                           team.rel:38
+1d late    request   jan   unanswered: Access for analyst [req] (SLA 2d)    team.rel:40
+23d late   feedback  acme  no feedback for 113 days (every 90d)             team.rel:5
+23d late   feedback  jan   no feedback for 113 days (every 90d)             team.rel:10
+1d late    promise   jan   Send deck [p-late]                               team.rel:33
+OUT
+
+# One day later, what was due today is one day late.
+"$o" --today 2026-11-23 --kind promise team.rel >"$tmp/got"
+grep -q '^1d late    promise   jan  *Send quote \[p-today\]' "$tmp/got"
+ok $? "due today is not overdue; the day after, it is"
+
+# --them: their promise, 7 days late, 1.0: ties with iss, longer late first.
+run 0 "--them" --today 2026-11-22 --them --kind promise,issue team.rel <<'OUT'
+7d late    promise   jan  theirs: Their contract [p-them]  team.rel:35
+1d late    issue     jan  not told: Outage [iss]           team.rel:38
+1d late    promise   jan  Send deck [p-late]               team.rel:33
+OUT
+
+# --within 8d: upcoming after overdue, soonest first; p-moved counts from
+# its new due date (11-30), not the old one (11-01).
+run 0 "--within" --today 2026-11-22 --within 8d --kind contact,promise,issue,request team.rel <<'OUT'
+14d late   contact   ola   never contacted, known for 21 days (cadence 7d)  team.rel:15
+1d late    issue     jan   not told: Outage [iss]                           team.rel:38
+1d late    request   jan   unanswered: Access for analyst [req] (SLA 2d)    team.rel:40
+1d late    promise   jan   Send deck [p-late]                               team.rel:33
+due today  contact   jan   no contact for 14 days (cadence 14d)             team.rel:31
+due today  promise   jan   Send quote [p-today]                             team.rel:32
+due today  issue     acme  not told: Minor glitch [iss2]                    team.rel:39
+in 1d      request   jan   unanswered: Another login [req2] (SLA 2d)        team.rel:41
+in 8d      promise   jan   Old plan [p-moved]                               team.rel:34
+OUT
+
+# --owner: owner: on the contact, else its org's.
+run 0 "--owner paula" --today 2026-11-22 --owner paula team.rel <<'OUT'
+14d late   contact   ola   never contacted, known for 21 days (cadence 7d)  team.rel:15
+23d late   feedback  acme  no feedback for 113 days (every 90d)             team.rel:5
+OUT
+
+# The org's last contact is its members' latest: acme's own last call
+# (09-01, the last line) is 82 days old, but jan met on 11-08, + 30d.
+"$o" --today 2026-11-22 --kind contact team.rel | grep -q ' acme '
+[ $? -ne 0 ]
+ok $? "an org counts its members' interactions"
+grep -v 'meeting jan' team.rel >"$tmp/nomeet.rel"
+"$o" --today 2026-11-22 --kind contact "$tmp/nomeet.rel" |
+    grep -q '^52d late   contact   acme  no contact for 82 days (cadence 30d)'
+ok $? "and is overdue by its own last call without them"
+
+# Ended and paused contacts are skipped, even with a promise past due.
+"$o" --today 2026-11-22 --them --within 1y team.rel | grep -q -e ' gone ' -e ' later '
+[ $? -ne 0 ]
+ok $? "ended and paused contacts are never listed"
+
+# Nothing due: no output at all, exit 1 (cron's mail -E sends nothing).
+run 1 "nothing due" --today 2026-11-01 --kind promise team.rel </dev/null
+[ ! -s "$tmp/err" ]
+ok $? "nothing due: nothing on stderr either"
+
+# --csv: a header, one row per item, the same order.
+run 0 "--csv" --today 2026-11-22 --csv --kind issue,promise --them team.rel <<'OUT'
+kind,status,days_late,due,contact,owner,ref,what,file,line
+promise,overdue,7,2026-11-15,jan,omar,p-them,theirs: Their contract [p-them],team.rel,35
+issue,overdue,1,2026-11-21,jan,omar,iss,not told: Outage [iss],team.rel,38
+promise,overdue,1,2026-11-21,jan,omar,p-late,Send deck [p-late],team.rel,33
+OUT
+
+# The events CSV gives the same items as the journal.
+"$bin/rel-parse" team.rel >"$tmp/team.csv"
+"$o" --today 2026-11-22 --within 8d team.rel >"$tmp/a"
+"$o" --today 2026-11-22 --within 8d "$tmp/team.csv" |
+    sed "s|$tmp/team.csv|team.rel|" >"$tmp/b"
+check_same "the events CSV gives the same items" "$tmp/a" "$tmp/b"
+
+# Bad input and bad usage: exit 2.
+printf '2026-13-01 call jan\n' | "$o" --today 2026-11-22 >"$tmp/got" 2>"$tmp/err"
+check_status "bad input: exit 2" 2 $?
+"$o" --kind promises team.rel >"$tmp/got" 2>"$tmp/err"
+check_status "--kind with an unknown kind: exit 2" 2 $?
+grep -q "promises" "$tmp/err"
+ok $? "and the message names it"
+"$o" --within 3m team.rel >"$tmp/got" 2>"$tmp/err"
+check_status "--within 3m is ambiguous: exit 2" 2 $?
+done_testing
