@@ -24,20 +24,23 @@ static const char *const option_names[] = {
 	"default-cadence", "feedback-every", "default-sla", "currency",
 };
 
-static void
-option_check(const struct src *src, size_t off, const char *name,
-    const char *val, int *bad)
+/* option NAME VALUE: the name at name_off, the value at val_off.  -1 if
+ * either is wrong. */
+int
+option_check(const struct src *src, size_t name_off, size_t val_off,
+    const char *name, const char *val)
 {
 	const char *near, *why;
 	struct period p;
+	char msg[200];
+	size_t off = name_off;
 
 	if (strcmp(name, "currency") == 0) {
-		char msg[200];
-		if (attr_check("currency", val, msg, sizeof(msg))) {
-			diag_at(DIAG_ERROR, src, off, "option %s", msg);
-			*bad = 1;
-		}
-		return;
+		if (attr_check("currency", val, msg, sizeof(msg)) == NULL)
+			return 0;
+		diag_at(DIAG_ERROR, src, val_off, "option currency %s: write a "
+		    "currency as three capital letters, such as EUR", val);
+		return -1;
 	}
 	if (strcmp(name, "default-cadence") && strcmp(name, "feedback-every") &&
 	    strcmp(name, "default-sla")) {
@@ -49,13 +52,14 @@ option_check(const struct src *src, size_t off, const char *name,
 			diag_at(DIAG_ERROR, src, off, "unknown option '%s': the "
 			    "options are default-cadence, feedback-every, "
 			    "default-sla and currency", name);
-		*bad = 1;
-		return;
+		return -1;
 	}
 	if (period_parse(val, strlen(val), &p, &why) == -1) {
-		diag_at(DIAG_ERROR, src, off, "option %s %s: %s", name, val, why);
-		*bad = 1;
+		diag_at(DIAG_ERROR, src, val_off, "option %s %s: %s", name, val,
+		    why);
+		return -1;
 	}
+	return 0;
 }
 
 /* Checks one attribute where it was read: its value, and (--strict) a key
@@ -66,12 +70,9 @@ check_attr(const struct src *src, size_t off, enum kind kind, const char *key,
 {
 	char why[300];
 	const char *near;
-	int bad = 0;
 
-	if (kind == K_OPTION) {
-		option_check(src, off, key, val, &bad);
-		return bad ? -1 : 0;
-	}
+	if (kind == K_OPTION)
+		return option_check(src, off, off, key, val);
 	if (attr_check(key, val, why, sizeof(why))) {
 		diag_at(DIAG_ERROR, src, off, "%s", why);
 		return -1;
@@ -232,6 +233,8 @@ open_ref(const struct entry *e, int *bad)
 	size_t i;
 
 	if (r->ref == NULL) {
+		if (e->bad)
+			return;	/* one error is enough for one mistake */
 		diag_at(DIAG_ERROR, &e->head, e->head.len, "%s needs an id to be "
 		    "followed up by, as in: id:%s", kind_name(r->kind),
 		    r->kind == K_PROMISE ? "quote-v2" : r->kind == K_ISSUE ?
@@ -239,14 +242,14 @@ open_ref(const struct entry *e, int *bad)
 		*bad = 1;
 		return;
 	}
-	if (r->kind == K_PROMISE && record_get(r, "due") == NULL) {
+	if (r->kind == K_PROMISE && record_get(r, "due") == NULL && !e->bad) {
 		diag_at(DIAG_ERROR, &e->head, e->head.len, "promise needs a due "
 		    "date, as in: due:2026-10-10");
 		*bad = 1;
 	}
 	sym = sym_get(r->ref, strlen(r->ref));
 	if (sym->ref) {
-		diag_at(DIAG_ERROR, &e->head, e->head.len, "id %s is already used "
+		diag_at(DIAG_ERROR, &e->head, e->ref_off, "id %s is already used "
 		    "by the %s at %s:%ld; ids must be unique", r->ref,
 		    kind_name(sym->ref->kind), sym->ref->file, sym->ref->line);
 		*bad = 1;
@@ -323,10 +326,12 @@ follow_ref(const struct entry *e, int *bad)
 	}
 	if (ref->kind != kind_opener_of(r->kind)) {
 		diag_at(DIAG_ERROR, at, off, "%s is the %s at %s:%ld; %s "
-		    "follows a %s, and a %s is followed up with %s", r->ref,
-		    kind_name(ref->kind), ref->file, ref->line,
-		    kind_name(r->kind), kind_name(kind_opener_of(r->kind)),
-		    kind_name(ref->kind), closers_of(ref->kind));
+		    "follows %s %s, and %s %s is followed up with %s", r->ref,
+		    kind_name(ref->kind), ref->file, ref->line, kind_name(r->kind),
+		    a_or_an(kind_name(kind_opener_of(r->kind))),
+		    kind_name(kind_opener_of(r->kind)),
+		    a_or_an(kind_name(ref->kind)), kind_name(ref->kind),
+		    closers_of(ref->kind));
 		*bad = 1;
 		return NULL;
 	}
@@ -345,7 +350,7 @@ follow_ref(const struct entry *e, int *bad)
 		*bad = 1;
 		return ref;
 	}
-	if (r->kind == K_MOVED && record_get(r, "due") == NULL) {
+	if (r->kind == K_MOVED && record_get(r, "due") == NULL && !e->bad) {
 		diag_at(DIAG_ERROR, at, e->head.len, "moved needs the new due "
 		    "date, as in: due:2026-11-30");
 		*bad = 1;

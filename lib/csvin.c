@@ -193,7 +193,7 @@ take_row(void)
 	    &why) == -1)
 		row_error("date '%s': %s", f[F_DATE].s, why);
 	else if (f[F_DATE].len == 0 && kind != K_CONTACT && kind != K_OPTION)
-		row_error("a %s needs a date", kind_name(kind));
+		row_error("%s needs a date", kind_name(kind));
 	if (f[F_TIME].len && time_parse(f[F_TIME].s, f[F_TIME].len, &minute,
 	    &why) == -1)
 		row_error("time '%s': %s", f[F_TIME].s, why);
@@ -206,7 +206,7 @@ take_row(void)
 	C.e.rec.title = arena_strndup(&C.arena, f[F_TITLE].s, f[F_TITLE].len);
 	C.e.rec.notes = arena_strndup(&C.arena, f[F_NOTES].s, f[F_NOTES].len);
 	if (kind_is_followup(kind) && C.e.rec.ref == NULL)
-		row_error("a %s needs the ref it follows in the ref column",
+		row_error("%s needs the ref it follows in the ref column",
 		    kind_name(kind));
 	if (f[F_CONTACT].len) {
 		if (!id_is_valid(f[F_CONTACT].s, f[F_CONTACT].len))
@@ -214,7 +214,7 @@ take_row(void)
 		else
 			add_contact(f[F_CONTACT].s, f[F_CONTACT].len);
 	} else if (kind != K_OPTION && !kind_is_followup(kind))
-		row_error("a %s needs a contact", kind_name(kind));
+		row_error("%s needs a contact", kind_name(kind));
 	parse_attrs(f[F_ATTRS].s, f[F_ATTRS].len);
 	if (kind == K_OPTION && C.nattrs != 1)
 		row_error("an option row holds one NAME:VALUE in attrs");
@@ -246,6 +246,7 @@ end_row(int c, void *data)
 	} else if (diag_too_many()) {
 		;
 	} else if (C.nfields != NFIELDS) {
+		flush_entry();	/* the row before is not to blame */
 		row_error("a row of the events CSV has %zu fields, not %d",
 		    C.nfields, NFIELDS);
 	} else {
@@ -267,8 +268,9 @@ no_space(unsigned char c)
 void
 csvin_read(struct lines *l, const char *file, const struct read_opts *opts)
 {
+	struct src at;
 	const char *s;
-	size_t n;
+	size_t n, used;
 	int rc = 0;
 
 	C.file = file;
@@ -282,21 +284,38 @@ csvin_read(struct lines *l, const char *file, const struct read_opts *opts)
 	while (!diag_too_many() && (rc = lines_next(l, &s, &n)) == 1) {
 		if (C.next_row_line == 0 && n > 0)
 			C.next_row_line = l->lineno;
-		if (csv_parse(&C.parser, s, n, end_field, end_row, NULL) != n ||
-		    csv_parse(&C.parser, "\n", 1, end_field, end_row, NULL) != 1) {
-			struct src at = { file, l->lineno, s, n };
-			diag_at(DIAG_ERROR, &at, 0, "malformed CSV: %s (a quote "
-			    "inside a field is written twice, and the field "
-			    "quoted)", csv_strerror(csv_error(&C.parser)));
-			break;
-		}
+		used = csv_parse(&C.parser, s, n, end_field, end_row, NULL);
+		if (used == n && csv_parse(&C.parser, "\n", 1, end_field, end_row,
+		    NULL) == 1)
+			continue;
+		/* A stray quote: report it where it is, drop the row, and
+		 * go on with the next line. */
+		flush_entry();
+		at.file = file;
+		at.line = l->lineno;
+		at.text = s;
+		at.len = n;
+		diag_at(DIAG_ERROR, &at, used < n ? used : n, "malformed CSV: "
+		    "a quote in a field that is not quoted, or text after a "
+		    "closing quote; quote the whole field and write a quote "
+		    "inside it twice");
+		csv_free(&C.parser);
+		csv_init(&C.parser, CSV_STRICT | CSV_STRICT_FINI |
+		    CSV_APPEND_NULL);
+		csv_set_space_func(&C.parser, no_space);
+		C.nfields = 0;
+		C.next_row_line = 0;
 	}
 	if (rc == -1)
 		errorx_("%s:%ld: %s", file, l->lineno + 1, strerror(l->error));
 	if (csv_fini(&C.parser, end_field, end_row, NULL) != 0) {
-		struct src at = { file, l->lineno, NULL, 0 };
-		diag_at(DIAG_ERROR, &at, 0, "malformed CSV: a quoted field is "
-		    "not closed");
+		flush_entry();
+		at.file = file;
+		at.line = C.next_row_line;
+		at.text = NULL;
+		at.len = 0;
+		diag_at(DIAG_ERROR, &at, 0, "malformed CSV: the quoted field of "
+		    "the row that starts here is never closed");
 	}
 	flush_entry();
 	csv_free(&C.parser);

@@ -88,11 +88,18 @@ date_parse(const char *s, size_t n, int *day, const char **why)
 	m = num(s + 5, 2);
 	d = num(s + 8, 2);
 	if (m < 1 || m > 12) {
-		*why = "there is no such month";
+		*why = "the month is 01 to 12";
 		return -1;
 	}
 	if (d < 1 || d > month_days(y, m)) {
-		*why = "there is no such day in that month";
+		static const char *const names[] = { "January", "February",
+		    "March", "April", "May", "June", "July", "August",
+		    "September", "October", "November", "December" };
+		static char msg[64];
+
+		snprintf(msg, sizeof(msg), "%s %d has %d days", names[m - 1], y,
+		    month_days(y, m));
+		*why = msg;
 		return -1;
 	}
 	*day = days_from_civil(y, m, d);
@@ -163,8 +170,11 @@ period_parse(const char *s, size_t n, struct period *p, const char **why)
 	else if (n - i == 2 && s[i] == 'm' && s[i + 1] == 'o')
 		p->unit = 'm';
 	else if (n - i == 1 && s[i] == 'm') {
-		*why = "the unit m is ambiguous: write mo for months, "
-		    "or min for minutes in a duration";
+		static char msg[96];
+
+		snprintf(msg, sizeof(msg), "the unit m is ambiguous: write %ldmo "
+		    "for months (or %ldmin for minutes, in a duration)", v, v);
+		*why = msg;
 		return -1;
 	} else {
 		*why = "the unit of a period is d, w, mo or y";
@@ -256,8 +266,11 @@ duration_parse(const char *s, size_t n, int *minutes, const char **why)
 			i++;
 		} else if (s[i] == 'm' && !seen_m) {
 			if (i + 1 < n && s[i + 1] == 'o') {
-				*why = "mo (months) is a period, not a duration: "
-				    "write minutes as m or min";
+				static char msg[96];
+
+				snprintf(msg, sizeof(msg), "mo is months, a period; "
+				    "write minutes as %ldm or %ldmin", v, v);
+				*why = msg;
 				return -1;
 			}
 			if (i + 2 < n && s[i + 1] == 'i' && s[i + 2] == 'n')

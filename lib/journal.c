@@ -37,6 +37,7 @@ static pcre2_match_data *md;
 
 struct pending {
 	int active;
+	enum { ABOVE_NOTHING, ABOVE_BLANK, ABOVE_DIRECTIVE } above;
 	struct entry e;
 	struct arena arena;
 	struct attr *attrs;
@@ -139,6 +140,8 @@ take_id(void)
 			return;
 		}
 		P.e.rec.ref = intern(P.attrs[i].val, strlen(P.attrs[i].val));
+		P.e.ref_off = P.attrs[i].line == P.e.head.line ? P.attrs[i].off :
+		    P.e.head.len;
 		memmove(P.attrs + i, P.attrs + i + 1,
 		    (P.nattrs - i - 1) * sizeof(*P.attrs));
 		P.nattrs--;
@@ -176,7 +179,8 @@ add_attr(const struct src *src, size_t off, const char *key, const char *val,
 			return;
 		}
 	}
-	if (check_attr(src, off, P.e.rec.kind, key, val, opts) == -1)
+	if (P.e.rec.kind != K_OPTION &&	/* parse_option() checks its own */
+	    check_attr(src, off, P.e.rec.kind, key, val, opts) == -1)
 		P.e.bad = 1;
 	if (P.nattrs == P.attrcap) {
 		P.attrcap = P.attrcap ? P.attrcap * 2 : 16;
@@ -240,6 +244,12 @@ parse_words(const struct src *src, size_t pos, const struct read_opts *opts)
 			add_tag(arena_strndup(&P.arena, t.val, t.vallen));
 			break;
 		case T_ATTR:
+			if (t.vallen == 0) {
+				error_at(src, t.off, "%.*s: the value is empty; give "
+				    "one, or leave the attribute out", (int)t.keylen,
+				    t.key);
+				break;
+			}
 			add_attr(src, t.off, arena_strndup(&P.arena, t.key, t.keylen),
 			    token_value(&P.arena, &t), opts);
 			break;
@@ -343,20 +353,31 @@ entry_kind(const struct src *src, size_t off, const char *w, size_t n)
 static void
 parse_contacts(const struct src *src, size_t off, size_t end)
 {
-	size_t i = off, j;
-	const char *s = src->text;
+	size_t i = off, j, k;
+	const char *s = src->text, *id;
 
 	for (;;) {
 		j = i;
 		while (j < end && s[j] != ',')
 			j++;
-		if (!id_is_valid(s + i, j - i)) {
-			error_at(src, i, "'%.*s' is not a contact id: ids are "
-			    "letters, digits, '.', '_' and '-', and several are "
-			    "joined by commas without blanks", (int)(j - i), s + i);
+		if (j == i && j == end && i > off) {
+			error_at(src, i - 1, "contact ids are joined by commas "
+			    "without blanks, as in: jan,bob");
 			return;
 		}
-		add_contact(intern(s + i, j - i));
+		if (!id_is_valid(s + i, j - i)) {
+			error_at(src, i, "'%.*s' is not a contact id: " ID_RULE,
+			    (int)(j - i), s + i);
+			return;
+		}
+		id = intern(s + i, j - i);
+		for (k = 0; k < P.ncontacts; k++)
+			if (P.contacts[k] == id) {
+				error_at(src, i, "%s is named twice in the subject",
+				    id);
+				return;
+			}
+		add_contact(id);
 		if (j == end)
 			return;
 		i = j + 1;
@@ -429,9 +450,8 @@ parse_head(const struct src *src, const struct read_opts *opts)
 	P.e.subject_off = off;
 	if (kind_is_followup(kind)) {
 		if (!id_is_valid(s + off, end - off))
-			error_at(src, off, "'%.*s' is not a ref id: ids are "
-			    "letters, digits, '.', '_' and '-'", (int)(end - off),
-			    s + off);
+			error_at(src, off, "'%.*s' is not a ref id: " ID_RULE,
+			    (int)(end - off), s + off);
 		else
 			P.e.rec.ref = intern(s + off, end - off);
 	} else
@@ -448,17 +468,20 @@ parse_contact(const struct src *src, size_t pos, const struct read_opts *opts)
 	size_t i = skip_blanks(src->text, src->len, pos);
 	size_t e = word_end(src->text, src->len, i);
 
-	pending_start(K_CONTACT, src);
+	/* On an error the block stays pending but of no kind, so that its
+	 * indented lines are taken with it and nothing is declared. */
+	pending_start(K_NONE, src);
 	if (i == e || src->text[i] == ';') {
 		error_at(src, i, "contact needs an id, as in: contact jan "
 		    "\"Jan Novak\"");
 		return;
 	}
 	if (!id_is_valid(src->text + i, e - i)) {
-		error_at(src, i, "'%.*s' is not a contact id: ids are letters, "
-		    "digits, '.', '_' and '-'", (int)(e - i), src->text + i);
+		error_at(src, i, "'%.*s' is not a contact id: " ID_RULE,
+		    (int)(e - i), src->text + i);
 		return;
 	}
+	P.e.rec.kind = K_CONTACT;
 	P.e.subject_off = i;
 	add_contact(intern(src->text + i, e - i));
 	parse_words(src, e, opts);
@@ -470,7 +493,7 @@ parse_option(const struct src *src, size_t pos, const struct read_opts *opts)
 {
 	struct token t;
 	const char *name = NULL, *value = NULL;
-	size_t name_off = 0;
+	size_t name_off = 0, value_off = 0;
 
 	pending_start(K_OPTION, src);
 	while (word_next(src->text, src->len, &pos, &t) && t.type != T_COMMENT) {
@@ -486,8 +509,10 @@ parse_option(const struct src *src, size_t pos, const struct read_opts *opts)
 		if (name == NULL) {
 			name = arena_strndup(&P.arena, t.val, t.vallen);
 			name_off = t.off;
-		} else
+		} else {
 			value = token_value(&P.arena, &t);
+			value_off = t.off;
+		}
 	}
 	if (value == NULL) {
 		error_at(src, pos, "option takes a name and one value, as in: "
@@ -495,6 +520,8 @@ parse_option(const struct src *src, size_t pos, const struct read_opts *opts)
 		return;
 	}
 	P.e.subject_off = name_off;
+	if (option_check(src, name_off, value_off, name, value) == -1)
+		P.e.bad = 1;
 	add_attr(src, name_off, name, value, opts);
 }
 
@@ -632,12 +659,14 @@ parse_column0(const struct src *src, const struct read_opts *opts)
 	if (e == 6 && memcmp(s, "option", 6) == 0) {
 		parse_option(src, e, opts);
 		pending_flush(opts);
+		P.above = ABOVE_DIRECTIVE;
 		return;
 	}
 	if (e == 7 && memcmp(s, "include", 7) == 0) {
 		pending_start(K_NONE, src);
 		P.active = 0;
 		parse_include(src, e, opts);
+		P.above = ABOVE_DIRECTIVE;
 		return;
 	}
 	/* Stays active, so that the lines indented under it are taken
@@ -672,8 +701,10 @@ parse_indented(const struct src *src, size_t first, const struct read_opts *opts
 
 	if (!P.active) {
 		diag_at(DIAG_ERROR, src, first, "indented line belongs to no "
-		    "entry or contact: unindent it, or remove the blank line "
-		    "above it");
+		    "entry or contact: %s", P.above == ABOVE_BLANK ? "unindent "
+		    "it, or remove the blank line above it" : P.above ==
+		    ABOVE_DIRECTIVE ? "option and include lines take none; "
+		    "unindent it, or make it a comment with ;" : "unindent it");
 		return;
 	}
 	if (pcre2_match(re_indent, (PCRE2_SPTR)src->text, src->len, 0, 0, md,
@@ -720,6 +751,7 @@ parse_line(struct src *src, const struct read_opts *opts)
 	first = skip_blanks(src->text, src->len, 0);
 	if (first == src->len) {
 		pending_flush(opts);
+		P.above = ABOVE_BLANK;
 		return;
 	}
 	if (src->text[first] == ';' || src->text[first] == '#')

@@ -82,6 +82,13 @@ record_get(const struct record *r, const char *key)
 	return NULL;
 }
 
+/* The article for a kind's name in a message: "an issue", "a promise". */
+const char *
+a_or_an(const char *word)
+{
+	return strchr("aeiou", word[0]) ? "an" : "a";
+}
+
 int
 id_is_valid(const char *s, size_t n)
 {
@@ -167,6 +174,34 @@ key_closest(const char *key, size_t len)
 	for (i = 0; i < NKEYS; i++)
 		names[i] = keys[i].key;
 	return closest_word(key, len, names, NKEYS);
+}
+
+/* "outcome:x is not valid: outcome takes held, ... or no-show; did you
+ * mean outcome:held?" */
+static void
+enum_message(const struct keyinfo *k, const char *val, char *why, size_t n)
+{
+	const char *words[8], *near;
+	char copy[128], list[160];
+	size_t nwords = 0, i, len = 0;
+
+	snprintf(copy, sizeof(copy), "%s", k->choices);
+	for (i = 0; copy[i] && nwords < 8; i++) {
+		if (i == 0 || copy[i - 1] == '\0')
+			words[nwords++] = copy + i;
+		if (copy[i] == '|')
+			copy[i] = '\0';
+	}
+	list[0] = '\0';
+	for (i = 0; i < nwords; i++)
+		len += (size_t)snprintf(list + len, sizeof(list) - len, "%s%s",
+		    i == 0 ? "" : i + 1 == nwords ? " or " : ", ", words[i]);
+	near = closest_word(val, strlen(val), words, nwords);
+	snprintf(why, n, "%s:%s is not valid: %s takes %s%s%s%s%s", k->key, val,
+	    k->key, list, near ? "; did you mean " : "", near ? k->key : "",
+	    near ? ":" : "", near ? near : "");
+	if (near)
+		strncat(why, "?", n - strlen(why) - 1);
 }
 
 static int
@@ -256,39 +291,14 @@ attr_check(const char *key, const char *val, char *why, size_t whysize)
 	case V_ENUM:
 		if (enum_has(k->choices, val))
 			return NULL;
-		{
-			char list[128];
-			const char *near;
-			size_t i, j = 0;
-			const char *opts[8];
-			const char *c = k->choices;
-			char copy[128];
-
-			snprintf(copy, sizeof(copy), "%s", c);
-			for (i = 0; copy[i] && j < 8; i++) {
-				if (i == 0 || copy[i - 1] == '\0')
-					opts[j++] = copy + i;
-				if (copy[i] == '|')
-					copy[i] = '\0';
-			}
-			near = closest_word(val, strlen(val), opts, j);
-			snprintf(list, sizeof(list), "%s", c);
-			for (i = 0; list[i]; i++)
-				if (list[i] == '|')
-					list[i] = ',';
-			if (near)
-				snprintf(why, whysize, "%s:%s is not one of %s; "
-				    "did you mean %s:%s?", key, val, list, key, near);
-			else
-				snprintf(why, whysize, "%s:%s is not one of %s",
-				    key, val, list);
-			return why;
-		}
+		enum_message(k, val, why, whysize);
+		return why;
 	case V_INT:
 		if (int_in(val, k->lo, k->hi, &n))
 			return NULL;
-		snprintf(why, whysize, "%s:%s is out of range: %s takes a whole "
-		    "number from %d to %d", key, val, key, k->lo, k->hi);
+		snprintf(why, whysize, "%s:%s is %s: %s takes a whole number from "
+		    "%d to %d", key, val, val[strspn(val, "0123456789")] ?
+		    "not a whole number" : "out of range", key, k->lo, k->hi);
 		return why;
 	case V_AMOUNT:
 		if (is_amount(val))
@@ -307,9 +317,8 @@ attr_check(const char *key, const char *val, char *why, size_t whysize)
 	case V_ID:
 		if (id_is_valid(val, strlen(val)))
 			return NULL;
-		snprintf(why, whysize, "%s:%s is not a valid id: ids are letters, "
-		    "digits, '.', '_' and '-', starting with a letter or digit",
-		    key, val);
+		snprintf(why, whysize, "%s:%s is not a valid id: " ID_RULE, key,
+		    val);
 		return why;
 	}
 	return NULL;

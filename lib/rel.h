@@ -149,6 +149,9 @@ const char *attr_check(const char *key, const char *val, char *why,
 int key_is_known(const char *key, size_t len);
 const char *key_closest(const char *key, size_t len);
 int id_is_valid(const char *, size_t);
+const char *a_or_an(const char *word);
+#define ID_RULE "ids are letters, digits, '.', '_' and '-', starting with " \
+    "a letter or digit"
 
 /* intern.c: one table of names; each holds what the book knows of it */
 
@@ -222,6 +225,7 @@ struct entry {
 	struct src head;	/* the first line, for errors */
 	size_t subject_off;	/* where the subject starts in head */
 	size_t kind_off;
+	size_t ref_off;		/* where id: is, for errors about it */
 	int bad;		/* an error was reported in it: deliver nothing */
 };
 
@@ -237,6 +241,8 @@ struct read_opts {
 void book_entry(const struct entry *, const struct read_opts *);
 int check_attr(const struct src *, size_t off, enum kind, const char *key,
     const char *val, const struct read_opts *);
+int option_check(const struct src *, size_t name_off, size_t val_off,
+    const char *name, const char *val);
 void book_finish(const struct read_opts *);
 struct contact *const *book_contacts(size_t *n);
 struct ref *const *book_refs(size_t *n);

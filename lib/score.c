@@ -220,7 +220,7 @@ explain_observed(FILE *fp, const struct tally *t, const struct scores *s,
 			    "SLA\n");
 			return;
 		}
-		fprintf(fp, "  observed: mean of %d request terms (100 within "
+		fprintf(fp, "  observed: mean over %d request(s) (100 within "
 		    "the SLA, minus 10 a day late) = %.1f\n", t->m_n, x);
 		print_evidence(fp, t, EV_REQUEST);
 		return;
@@ -261,7 +261,7 @@ explain_observed(FILE *fp, const struct tally *t, const struct scores *s,
 			fprintf(fp, "  observed: no issue\n");
 			return;
 		}
-		fprintf(fp, "  observed: mean of %d issue terms (100 - 20 x "
+		fprintf(fp, "  observed: mean over %d issue(s) (100 - 20 x "
 		    "(days to tell - 1)) = %.1f\n", t->issues, x);
 		print_evidence(fp, t, EV_ISSUE);
 		return;

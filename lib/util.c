@@ -74,30 +74,35 @@ fshut(FILE *fp, const char *name)
 	return 0;
 }
 
-/* Levenshtein distance, for "did you mean" on short words only. */
+/* Edits (insert, delete, change, or swap of two neighbours) that turn a
+ * into b, for "did you mean" on short words. */
 size_t
 edit_distance(const char *a, size_t na, const char *b, size_t nb)
 {
-	size_t row[64], i, j, prev, tmp;
+	size_t d[3][64], *two, *one, *cur, i, j, best;
 
-	if (na >= 64 || nb >= 64)
+	if (na >= 63 || nb >= 63)
 		return SIZE_MAX;
 	for (j = 0; j <= nb; j++)
-		row[j] = j;
+		d[0][j] = j;
 	for (i = 1; i <= na; i++) {
-		prev = row[0];
-		row[0] = i;
+		two = d[(i + 1) % 3];
+		one = d[(i + 2) % 3];
+		cur = d[i % 3];
+		cur[0] = i;
 		for (j = 1; j <= nb; j++) {
-			tmp = row[j];
-			row[j] = prev + (a[i - 1] != b[j - 1]);
-			if (row[j - 1] + 1 < row[j])
-				row[j] = row[j - 1] + 1;
-			if (tmp + 1 < row[j])
-				row[j] = tmp + 1;
-			prev = tmp;
+			best = one[j - 1] + (a[i - 1] != b[j - 1]);
+			if (one[j] + 1 < best)
+				best = one[j] + 1;
+			if (cur[j - 1] + 1 < best)
+				best = cur[j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && two[j - 2] + 1 < best)
+				best = two[j - 2] + 1;
+			cur[j] = best;
 		}
 	}
-	return row[nb];
+	return d[na % 3][nb];
 }
 
 /* The word of the list nearest to word, if near enough to be a typo: at
