@@ -248,9 +248,11 @@ tally_record(const struct record *r, void *ctx)
 	t = tally_of(sym->contact);
 	if (r->date == NO_DATE)
 		return;
+	if (r->date > win.today)
+		return;		/* not yet, as of the day measured */
 	if (t->first_day == NO_DATE || r->date < t->first_day)
 		t->first_day = r->date;
-	if (!in_window(r->date) || r->date > win.today)
+	if (!in_window(r->date))
 		return;
 	if (kind_is_interaction(r->kind))
 		tally_interaction(t, r);

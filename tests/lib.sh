@@ -23,7 +23,7 @@ ok() {	# ok CONDITION-STATUS DESCRIPTION
 	fi
 }
 
-# check_output DESCRIPTION EXPECTED-FILE ACTUAL-FILE
+# check_same DESCRIPTION EXPECTED-FILE ACTUAL-FILE
 check_same() {
 	if cmp -s "$2" "$3"; then
 		ok 0 "$1"
@@ -36,9 +36,8 @@ check_same() {
 # check_status DESCRIPTION EXPECTED ACTUAL
 check_status() {
 	[ "$2" = "$3" ]
-	s=$?
-	ok $s "$1"
-	[ $s -eq 0 ] || echo "# expected status $2, got $3"
+	ok $? "$1"
+	[ "$2" = "$3" ] || echo "# expected status $2, got $3"
 }
 
 done_testing() {
