@@ -25,7 +25,7 @@ TOOLS = rel-parse rel-score rel-overdue
 MAN1 = man/rel-parse.1 man/rel-score.1 man/rel-overdue.1
 MAN5 = man/rel-journal.5
 LIB = book csvin csvout date diag input intern journal lines overdue record \
-	score tally util words
+	score tally util width words
 LIB_OBJ = $(LIB:%=$(O)/lib/%.o)
 HDR = lib/overdue.h lib/rel.h lib/score.h lib/words.h
 

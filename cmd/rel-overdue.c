@@ -13,8 +13,6 @@ static const char USAGE[] =
     "[--them] [--within PERIOD] [--owner NAME] [--kind LIST] [--csv]\n"
     "       [--today DATE] [FILE ...]";
 
-#define WHAT_WIDTH 48
-
 static void
 help(void)
 {
@@ -55,76 +53,6 @@ parse_kinds(const char *list)
 		if (comma == NULL)
 			return kinds;
 		p = comma + 1;
-	}
-}
-
-static void
-status_text(const struct item *it, char *out, size_t n)
-{
-	if (it->late > 0)
-		snprintf(out, n, "%dd late", it->late);
-	else if (it->late == 0)
-		snprintf(out, n, "due today");
-	else
-		snprintf(out, n, "in %dd", -it->late);
-}
-
-/* Characters, not bytes, so that names in any script line up. */
-static size_t
-width(const char *s)
-{
-	size_t w = 0;
-
-	for (; *s; s++)
-		if (((unsigned char)*s & 0xc0) != 0x80)
-			w++;
-	return w;
-}
-
-/* Writes s padded (or cut, with "...") to w characters. */
-static void
-put_padded(FILE *fp, const char *s, size_t w, int last)
-{
-	size_t n = width(s), i = 0, shown = 0;
-
-	if (n > w) {
-		while (s[i] && shown < w - 3) {
-			i++;
-			while (((unsigned char)s[i] & 0xc0) == 0x80)
-				i++;
-			shown++;
-		}
-		fwrite(s, 1, i, fp);
-		fputs("...", fp);
-		n = w;
-	} else
-		fputs(s, fp);
-	if (!last)
-		for (; n < w + 2; n++)
-			putc(' ', fp);
-}
-
-static void
-write_text(FILE *fp, const struct item *v, size_t n)
-{
-	size_t i, wc = 0, ww = 0, w;
-	char st[32];
-
-	for (i = 0; i < n; i++) {
-		if ((w = width(v[i].contact->id)) > wc)
-			wc = w;
-		if ((w = width(v[i].what)) > ww)
-			ww = w;
-	}
-	if (ww > WHAT_WIDTH)
-		ww = WHAT_WIDTH;
-	for (i = 0; i < n; i++) {
-		status_text(&v[i], st, sizeof(st));
-		put_padded(fp, st, 9, 0);
-		put_padded(fp, item_kind_name(v[i].kind), 8, 0);
-		put_padded(fp, v[i].contact->id, wc, 0);
-		put_padded(fp, v[i].what, ww, 0);
-		fprintf(fp, "%s:%ld\n", v[i].file, v[i].line);
 	}
 }
 
@@ -231,7 +159,7 @@ main(int argc, char **argv)
 		else if (csv)
 			write_csv(stdout, items, n);
 		else
-			write_text(stdout, items, n);
+			overdue_write_text(stdout, items, n);
 		free(items);
 	}
 	tally_free();

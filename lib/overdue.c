@@ -240,3 +240,40 @@ overdue_items(const struct overdue_opts *o, size_t *n)
 	*n = l.n;
 	return l.v;
 }
+
+void
+item_status(const struct item *it, char *out, size_t n)
+{
+	if (it->late > 0)
+		snprintf(out, n, "%dd late", it->late);
+	else if (it->late == 0)
+		snprintf(out, n, "due today");
+	else
+		snprintf(out, n, "in %dd", -it->late);
+}
+
+/* One aligned line per item: status, kind, contact, what (cut past
+ * OVERDUE_WHAT_WIDTH columns), FILE:LINE. */
+void
+overdue_write_text(FILE *fp, const struct item *v, size_t n)
+{
+	size_t i, wc = 0, ww = 0, w;
+	char st[32];
+
+	for (i = 0; i < n; i++) {
+		if ((w = display_width(v[i].contact->id)) > wc)
+			wc = w;
+		if ((w = display_width(v[i].what)) > ww)
+			ww = w;
+	}
+	if (ww > OVERDUE_WHAT_WIDTH)
+		ww = OVERDUE_WHAT_WIDTH;
+	for (i = 0; i < n; i++) {
+		item_status(&v[i], st, sizeof(st));
+		put_cell(fp, st, 11);
+		put_cell(fp, item_kind_name(v[i].kind), 10);
+		put_cell(fp, v[i].contact->id, wc + 2);
+		put_cell(fp, v[i].what, ww);
+		fprintf(fp, "  %s:%ld\n", v[i].file, v[i].line);
+	}
+}

@@ -33,5 +33,9 @@ struct item *overdue_items(const struct overdue_opts *, size_t *n);
 const char *item_kind_name(enum item_kind);
 int item_kind_from_word(const char *, size_t, enum item_kind *);
 const char *contact_owner(const struct contact *);
+void item_status(const struct item *, char *, size_t);
+
+#define OVERDUE_WHAT_WIDTH 48
+void overdue_write_text(FILE *, const struct item *, size_t);
 
 #endif

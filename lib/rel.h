@@ -280,6 +280,13 @@ void lines_close(struct lines *);
 int rel_read_all(int argc, char **argv, const struct read_opts *);
 void rel_cleanup(void);
 
+/* width.c: terminal columns of UTF-8 text, the same in every locale */
+
+int char_width(unsigned codepoint);
+size_t display_width(const char *);
+size_t fit_width(const char *, size_t width, size_t *used);
+void put_cell(FILE *, const char *, size_t width);
+
 /* csvout.c: RFC 4180 with quoting only where needed */
 
 void csv_field(FILE *, const char *, size_t, int first);

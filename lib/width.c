@@ -1,0 +1,121 @@
+/* width.c: how many terminal columns a UTF-8 string takes, without the
+ * locale (so that output is the same bytes everywhere): combining marks
+ * take none, East Asian wide characters and most emoji take two. */
+#include <string.h>
+
+#include "rel.h"
+
+static const struct range {
+	unsigned lo, hi;
+} zero_width[] = {
+	{ 0x0300, 0x036f }, { 0x0483, 0x0489 }, { 0x0591, 0x05bd },
+	{ 0x0610, 0x061a }, { 0x064b, 0x065f }, { 0x0e31, 0x0e31 },
+	{ 0x0e34, 0x0e3a }, { 0x0e47, 0x0e4e }, { 0x1ab0, 0x1aff },
+	{ 0x1dc0, 0x1dff }, { 0x200b, 0x200f }, { 0x20d0, 0x20ff },
+	{ 0xfe00, 0xfe0f }, { 0xfe20, 0xfe2f }, { 0xe0100, 0xe01ef },
+}, double_width[] = {
+	{ 0x1100, 0x115f }, { 0x2e80, 0x303e }, { 0x3041, 0x33ff },
+	{ 0x3400, 0x4dbf }, { 0x4e00, 0x9fff }, { 0xa000, 0xa4cf },
+	{ 0xac00, 0xd7a3 }, { 0xf900, 0xfaff }, { 0xfe30, 0xfe4f },
+	{ 0xff00, 0xff60 }, { 0xffe0, 0xffe6 }, { 0x1f300, 0x1f64f },
+	{ 0x1f900, 0x1f9ff }, { 0x20000, 0x2fffd }, { 0x30000, 0x3fffd },
+};
+
+static int
+in(const struct range *r, size_t n, unsigned c)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (c >= r[i].lo && c <= r[i].hi)
+			return 1;
+	return 0;
+}
+
+/* Decodes one character at s; returns its length in bytes (1 for a byte
+ * that does not start a valid character, taken as one column). */
+static size_t
+decode(const char *s, unsigned *cp)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n, i;
+
+	if (p[0] < 0x80) {
+		*cp = p[0];
+		return 1;
+	}
+	n = p[0] >= 0xf0 ? 4 : p[0] >= 0xe0 ? 3 : p[0] >= 0xc0 ? 2 : 1;
+	*cp = n == 1 ? p[0] : p[0] & (0xff >> (n + 1));
+	for (i = 1; i < n; i++) {
+		if ((p[i] & 0xc0) != 0x80) {
+			*cp = p[0];
+			return 1;
+		}
+		*cp = (*cp << 6) | (p[i] & 0x3f);
+	}
+	return n;
+}
+
+int
+char_width(unsigned c)
+{
+	if (in(zero_width, sizeof(zero_width) / sizeof(*zero_width), c))
+		return 0;
+	if (in(double_width, sizeof(double_width) / sizeof(*double_width), c))
+		return 2;
+	return 1;
+}
+
+size_t
+display_width(const char *s)
+{
+	size_t w = 0;
+	unsigned c;
+
+	while (*s) {
+		s += decode(s, &c);
+		w += (size_t)char_width(c);
+	}
+	return w;
+}
+
+/* Bytes of s that fit in w columns, whole characters only (combining
+ * marks stay with their base). */
+size_t
+fit_width(const char *s, size_t w, size_t *used)
+{
+	size_t i = 0, cols = 0, n;
+	unsigned c;
+	int cw;
+
+	while (s[i]) {
+		n = decode(s + i, &c);
+		cw = char_width(c);
+		if (cols + (size_t)cw > w)
+			break;
+		cols += (size_t)cw;
+		i += n;
+	}
+	*used = cols;
+	return i;
+}
+
+/* Writes s in exactly w columns: padded with blanks, or cut with "..."
+ * when longer. */
+void
+put_cell(FILE *fp, const char *s, size_t w)
+{
+	size_t n = display_width(s), used, bytes;
+
+	if (n <= w) {
+		fputs(s, fp);
+		for (; n < w; n++)
+			putc(' ', fp);
+		return;
+	}
+	bytes = fit_width(s, w >= 3 ? w - 3 : 0, &used);
+	fwrite(s, 1, bytes, fp);
+	fputs(w >= 3 ? "..." : "", fp);
+	for (used += w >= 3 ? 3 : 0; used < w; used++)
+		putc(' ', fp);
+}
