@@ -159,7 +159,7 @@ main(int argc, char **argv)
 		else if (csv)
 			write_csv(stdout, items, n);
 		else
-			overdue_write_text(stdout, items, n);
+			overdue_write_text(stdout, items, n, 0, 0);
 		free(items);
 	}
 	tally_free();

@@ -253,27 +253,46 @@ item_status(const struct item *it, char *out, size_t n)
 }
 
 /* One aligned line per item: status, kind, contact, what (cut past
- * OVERDUE_WHAT_WIDTH columns), FILE:LINE. */
+ * OVERDUE_WHAT_WIDTH columns), FILE:LINE.  With a width, each line is
+ * indented and made to fit it: the what column gives way first, then the
+ * source. */
 void
-overdue_write_text(FILE *fp, const struct item *v, size_t n)
+overdue_write_text(FILE *fp, const struct item *v, size_t n, size_t indent,
+    size_t width)
 {
-	size_t i, wc = 0, ww = 0, w;
-	char st[32];
+	size_t i, wc = 0, ww = 0, ws = 0, w, fixed;
+	char st[32], src[300];
 
 	for (i = 0; i < n; i++) {
 		if ((w = display_width(v[i].contact->id)) > wc)
 			wc = w;
 		if ((w = display_width(v[i].what)) > ww)
 			ww = w;
+		snprintf(src, sizeof(src), "%s:%ld", v[i].file, v[i].line);
+		if ((w = display_width(src)) > ws)
+			ws = w;
 	}
 	if (ww > OVERDUE_WHAT_WIDTH)
 		ww = OVERDUE_WHAT_WIDTH;
+	fixed = indent + 11 + 10 + wc + 2 + 2;
+	if (width && fixed + ww + ws > width) {
+		ww = width > fixed + ws + 16 ? width - fixed - ws : 16;
+		if (fixed + ww + ws > width)
+			ws = width > fixed + ww ? width - fixed - ww : 8;
+	}
 	for (i = 0; i < n; i++) {
 		item_status(&v[i], st, sizeof(st));
+		fprintf(fp, "%*s", (int)indent, "");
 		put_cell(fp, st, 11);
 		put_cell(fp, item_kind_name(v[i].kind), 10);
 		put_cell(fp, v[i].contact->id, wc + 2);
 		put_cell(fp, v[i].what, ww);
-		fprintf(fp, "  %s:%ld\n", v[i].file, v[i].line);
+		fputs("  ", fp);
+		snprintf(src, sizeof(src), "%s:%ld", v[i].file, v[i].line);
+		if (width && display_width(src) > ws)
+			put_cell(fp, src, ws);
+		else
+			fputs(src, fp);
+		putc('\n', fp);
 	}
 }

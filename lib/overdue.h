@@ -36,6 +36,7 @@ const char *contact_owner(const struct contact *);
 void item_status(const struct item *, char *, size_t);
 
 #define OVERDUE_WHAT_WIDTH 48
-void overdue_write_text(FILE *, const struct item *, size_t);
+void overdue_write_text(FILE *, const struct item *, size_t, size_t indent,
+    size_t width);
 
 #endif

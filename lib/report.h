@@ -1,0 +1,16 @@
+/* report.h: the report of rel-report(1). */
+#ifndef REPORT_H
+#define REPORT_H
+
+struct report_opts {
+	int markdown;		/* --format md */
+	int ascii;		/* --ascii */
+	int color;		/* ANSI colour for health */
+	int all;		/* ended contacts too */
+	const char *contact;	/* --contact ID, or NULL */
+	struct window win;
+};
+
+int report_write(FILE *, const struct report_opts *);
+
+#endif
