@@ -270,7 +270,10 @@ heading(FILE *fp, int level, const char *title)
 {
 	if (O->markdown)
 		fprintf(fp, "%s %s\n\n", level == 1 ? "#" : "##", title);
-	else
+	else if (display_width(title) > WIDTH) {
+		put_cell(fp, title, WIDTH);
+		putc('\n', fp);
+	} else
 		fprintf(fp, "%s\n", title);
 }
 

@@ -1,0 +1,89 @@
+#!/bin/sh
+# rel-report: golden reports in text, ASCII and Markdown; 80 columns with
+# wide and combining characters; colour only on a terminal, never with
+# NO_COLOR or --color=never; the events CSV gives the same report.
+. "$(dirname "$0")/lib.sh"
+cd "$top" || exit 1
+r="$bin/rel-report"
+plan 24
+
+# Golden files: the example journal and the wide one, in each format.
+for j in examples/agency.rel tests/report/wide.rel; do
+	name=$(basename "$j" .rel)
+	for f in text ascii md; do
+		case $f in
+		text) args= ;;
+		ascii) args=--ascii ;;
+		md) args="--format md" ;;
+		esac
+		# shellcheck disable=SC2086
+		"$r" --today 2026-11-22 $args "$j" >"$tmp/out" 2>"$tmp/err"
+		check_status "$j $f: exit 0" 0 $?
+		check_same "$j $f: as expected" "tests/golden/$name.report.$f" \
+		    "$tmp/out"
+	done
+done
+
+# No line wider than 80 columns, counted as a terminal does (python's
+# unicodedata, independent of lib/width.c).
+for f in "" --ascii; do
+	# shellcheck disable=SC2086
+	"$r" --today 2026-11-22 $f tests/report/wide.rel >"$tmp/out"
+	python3 - "$tmp/out" <<'PY'
+import sys, unicodedata
+def width(s):
+    return sum(0 if unicodedata.combining(c) else
+               2 if unicodedata.east_asian_width(c) in 'WF' else 1 for c in s)
+bad = [l for l in open(sys.argv[1], encoding='utf-8').read().split('\n')
+       if width(l) > 80]
+for l in bad:
+    print('# %d: %s' % (width(l), l))
+sys.exit(1 if bad else 0)
+PY
+	ok $? "no line wider than 80 columns ${f:-(Unicode)}"
+done
+
+# --ascii: no block, arrow, dot or dash from outside ASCII in what the
+# report draws (names keep their letters).
+"$r" --today 2026-11-22 --ascii tests/report/wide.rel >"$tmp/out"
+! grep -q -e '█' -e '░' -e '·' -e '→' -e '–' "$tmp/out"
+ok $? "--ascii draws with ASCII only"
+
+# Colour: never into a file or pipe; on a terminal unless NO_COLOR.
+esc=$(printf '\033')
+"$r" --today 2026-11-22 tests/report/wide.rel >"$tmp/out"
+! grep -q "$esc" "$tmp/out"
+ok $? "no escape codes off a terminal"
+"$r" --today 2026-11-22 --color=always tests/report/wide.rel >"$tmp/out"
+grep -q "$esc\[3[123]m" "$tmp/out"
+ok $? "--color=always colours the health"
+"$r" --today 2026-11-22 --color=always --format md tests/report/wide.rel >"$tmp/out"
+! grep -q "$esc" "$tmp/out"
+ok $? "Markdown is never coloured"
+tty_run() {	# tty_run COMMAND: runs it on a pseudo-terminal
+	script -qec "$1" /dev/null </dev/null
+}
+tty_run "env -u NO_COLOR $r --today 2026-11-22 tests/report/wide.rel" >"$tmp/out"
+grep -q "$esc\[3[123]m" "$tmp/out"
+ok $? "on a terminal, colour"
+tty_run "NO_COLOR=1 $r --today 2026-11-22 tests/report/wide.rel" >"$tmp/out"
+! grep -q "$esc\[3[123]m" "$tmp/out"
+ok $? "on a terminal with NO_COLOR, none"
+tty_run "env -u NO_COLOR $r --today 2026-11-22 --color=never tests/report/wide.rel" >"$tmp/out"
+! grep -q "$esc\[3[123]m" "$tmp/out"
+ok $? "on a terminal with --color=never, none"
+
+# The events CSV gives the same report, byte for byte.
+"$bin/rel-parse" tests/report/wide.rel >"$tmp/wide.csv"
+"$r" --today 2026-11-22 tests/report/wide.rel >"$tmp/a"
+"$r" --today 2026-11-22 "$tmp/wide.csv" | sed "s|$tmp/wide.csv|tests/report/wide.rel|" >"$tmp/b"
+check_same "the events CSV gives the same report" "$tmp/a" "$tmp/b"
+
+# --contact: one contact's section and items; an unknown one is an error.
+"$r" --today 2026-11-22 --contact zoe tests/report/wide.rel >"$tmp/out"
+grep -q '^Zoë Ångström' "$tmp/out" && ! grep -q '^田中' "$tmp/out" &&
+    ! grep -q ' tanaka ' "$tmp/out"
+ok $? "--contact reports on that contact only"
+"$r" --today 2026-11-22 --contact nobody tests/report/wide.rel >"$tmp/out" 2>"$tmp/err"
+check_status "--contact of an unknown contact exits 2" 2 $?
+done_testing
