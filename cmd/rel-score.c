@@ -112,7 +112,7 @@ write_row(FILE *fp, const struct tally *t, int today)
 	put_int(fp, t->fb_count);
 	put_mean(fp, t->fb_sum, t->fb_scored);
 	put_opt_int(fp, t->last_feedback_org != NO_DATE,
-	    today - t->last_feedback_org);
+	    t->last_feedback_org != NO_DATE ? today - t->last_feedback_org : 0);
 	put_int(fp, t->issues);
 	put_int(fp, t->issues_open);
 	put_mean(fp, t->lag_sum, t->issues_told);
