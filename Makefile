@@ -76,7 +76,27 @@ uninstall:
 
 clean:
 	rm -f $(TOOLS) lib/*.o lib/librel.a tests/unit
-	rm -rf build-san
+	rm -rf build-san build-fuzz
 
-.PHONY: all check lint-man install uninstall clean
+.PHONY: all check lint-man install uninstall clean fuzz fuzz-run
 .SECONDARY: $(LIB_OBJ)
+
+# libFuzzer harnesses (clang): make fuzz builds them; make fuzz-run runs
+# each for FUZZ_TIME seconds on a corpus seeded from the examples and the
+# tests.  See tests/fuzz/README.
+FUZZ_CC = clang
+FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined \
+	-fno-sanitize-recover=all
+FUZZ_TIME = 60
+FUZZERS = build-fuzz/fuzz_journal build-fuzz/fuzz_csv
+
+fuzz: $(FUZZERS)
+
+build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB:%=lib/%.c) $(HDR)
+	@mkdir -p build-fuzz
+	$(FUZZ_CC) $(WARN) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Ilib \
+		$(PCRE2_CFLAGS) $(CSV_CFLAGS) $(FUZZ_FLAGS) -o $@ $< \
+		$(LIB:%=lib/%.c) $(LIBS)
+
+fuzz-run: fuzz
+	tests/fuzz/run $(FUZZ_TIME)

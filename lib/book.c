@@ -7,12 +7,13 @@
 
 #include "rel.h"
 
-struct options rel_options = {
-	.default_cadence = { 30, 'd' },
-	.feedback_every = { 90, 'd' },
-	.default_sla = { 2, 'd' },
-	.currency = NULL,
-};
+#define DEFAULT_OPTIONS { \
+	.default_cadence = { 30, 'd' }, \
+	.feedback_every = { 90, 'd' }, \
+	.default_sla = { 2, 'd' }, \
+	.currency = NULL, \
+}
+struct options rel_options = DEFAULT_OPTIONS;
 
 static struct arena keep;		/* lives for the run */
 static struct contact **contacts;
@@ -433,9 +434,10 @@ book_entry(const struct entry *e, const struct read_opts *opts)
 	struct ref *ref = NULL;
 	int bad = e->bad;
 
+	if (r->kind == K_NONE || (e->ncontacts == 0 && r->kind != K_OPTION &&
+	    !kind_is_followup(r->kind)))
+		return;		/* the reader has said what is wrong */
 	switch (r->kind) {
-	case K_NONE:
-		return;
 	case K_OPTION:
 		if (!bad)
 			apply_option(r);
@@ -504,4 +506,5 @@ book_free(void)
 	refs = NULL;
 	ncontacts = contactcap = nrefs = refcap = 0;
 	arena_free(&keep);
+	rel_options = (struct options)DEFAULT_OPTIONS;
 }

@@ -41,7 +41,7 @@ rel_read_all(int argc, char **argv, const struct read_opts *opts)
 			lines_from_fd(&l, 0);
 		} else {
 			name = intern(argv[i], strlen(argv[i]));
-			if (lines_open(&l, argv[i]) == -1) {
+			if (lines_open(&l, argv[i], 0) == -1) {
 				errorx_("%s: %s", argv[i], strerror(errno));
 				continue;
 			}

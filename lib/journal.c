@@ -555,8 +555,11 @@ include_one(const struct src *src, size_t off, const char *path,
 	struct stat st;
 	int i;
 
-	if (lines_open(&l, path) == -1) {
-		error_at(src, off, "cannot include %s: %s", path, strerror(errno));
+	/* A FIFO or a device would block or never end: an included file must
+	 * be a plain file (an operand may be a pipe: see input.c). */
+	if (lines_open(&l, path, 1) == -1) {
+		error_at(src, off, "cannot include %s: %s", path, errno == EINVAL ?
+		    "not a plain file" : strerror(errno));
 		return;
 	}
 	if (fstat(l.fd, &st) == 0) {

@@ -22,23 +22,40 @@ lines_from_fd(struct lines *l, int fd)
 	l->buf = xmalloc(l->cap);
 }
 
+/* Lines from a copy of a buffer in memory (the fuzz harnesses). */
+void
+lines_from_buffer(struct lines *l, const char *s, size_t n)
+{
+	memset(l, 0, sizeof(*l));
+	l->fd = -1;
+	l->cap = n ? n : 1;
+	l->buf = xmalloc(l->cap);
+	memcpy(l->buf, s, n);
+	l->end = n;
+	l->eof = 1;
+}
+
 /* Opens path for lines_next(); -1 with errno set if it cannot be read as
- * a file (a directory, say). */
+ * a journal: a directory, or with regular_only (included files) anything
+ * but a plain file, which is opened without waiting so that a FIFO cannot
+ * hang the reader. */
 int
-lines_open(struct lines *l, const char *path)
+lines_open(struct lines *l, const char *path, int regular_only)
 {
 	struct stat st;
 	int fd;
 
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+	fd = open(path, O_RDONLY | O_CLOEXEC | (regular_only ? O_NONBLOCK : 0));
 	if (fd == -1)
 		return -1;
-	if (fstat(fd, &st) == -1 || S_ISDIR(st.st_mode)) {
-		if (S_ISDIR(st.st_mode))
-			errno = EISDIR;
+	if (fstat(fd, &st) == -1 || S_ISDIR(st.st_mode) ||
+	    (regular_only && !S_ISREG(st.st_mode))) {
+		errno = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
 		close(fd);
 		return -1;
 	}
+	if (regular_only)
+		fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
 	lines_from_fd(l, fd);
 	return 0;
 }

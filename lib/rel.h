@@ -76,6 +76,7 @@ _Noreturn void errx_(int status, const char *fmt, ...)
 _Noreturn void usage_error(const char *usage, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 int diag_errors(void);
+void diag_reset(void);
 int diag_too_many(void);
 
 /* date.c: calendar days, times of day, periods and durations */
@@ -269,8 +270,9 @@ struct lines {
 	long lineno;
 	int eof, error;
 };
-int lines_open(struct lines *, const char *path);
+int lines_open(struct lines *, const char *path, int regular_only);
 void lines_from_fd(struct lines *, int fd);
+void lines_from_buffer(struct lines *, const char *, size_t);
 int lines_next(struct lines *, const char **line, size_t *len);
 void lines_unread(struct lines *);
 void lines_close(struct lines *);
