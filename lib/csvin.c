@@ -214,7 +214,9 @@ take_row(void)
 		else
 			add_contact(f[F_CONTACT].s, f[F_CONTACT].len);
 	} else if (kind != K_OPTION && !kind_is_followup(kind))
-		row_error("%s needs a contact", kind_name(kind));
+		row_error(kind == K_CONTACT ? "a %s row needs its id in the "
+		    "contact column" : "%s needs a contact in the contact column",
+		    kind_name(kind));
 	parse_attrs(f[F_ATTRS].s, f[F_ATTRS].len);
 	if (kind == K_OPTION && C.nattrs != 1)
 		row_error("an option row holds one NAME:VALUE in attrs");
