@@ -136,13 +136,14 @@ parse_tags(const char *s, size_t n)
 }
 
 /* The row continues the entry being built: one journal entry naming
- * several contacts gives consecutive rows that differ in contact only. */
+ * several contacts (or a follow-up of such an entry) gives consecutive
+ * rows that differ in contact only. */
 static int
 same_entry(const char *file, long line, enum kind kind)
 {
 	return C.active && C.e.rec.line == line && C.e.rec.kind == kind &&
 	    strcmp(C.e.rec.file, file) == 0 && kind != K_CONTACT &&
-	    kind != K_OPTION && !kind_is_followup(kind);
+	    kind != K_OPTION;
 }
 
 static long

@@ -4,7 +4,7 @@
 . "$(dirname "$0")/lib.sh"
 cd "$top" || exit 1
 p="$bin/rel-parse"
-plan 31
+plan 32
 
 # Golden CSV files: every attribute, tag and note line, with file and line.
 for j in examples/agency.rel tests/parse/quoting.rel tests/parse/inc/main.rel
@@ -86,6 +86,11 @@ printf '2026-10-01 promise jan,bob Send it id:s1 due:2026-10-09\n2026-10-02 kept
     "$p" | grep ',kept,' | cut -d, -f6 | tr '\n' ' ' >"$tmp/kept"
 [ "$(cat "$tmp/kept")" = "jan bob " ]
 ok $? "kept resolves to the contacts of its promise"
+printf '2026-10-01 promise jan,bob Send it id:s1 due:2026-10-09\n2026-10-02 kept s1\n' |
+    "$p" >"$tmp/follow.csv"
+"$p" "$tmp/follow.csv" >"$tmp/follow2.csv" 2>"$tmp/err"
+check_same "and its two rows read back as one follow-up" "$tmp/follow.csv" \
+    "$tmp/follow2.csv"
 
 # --check writes nothing on success.
 "$p" --check tests/parse/quoting.rel >"$tmp/check.out" 2>&1

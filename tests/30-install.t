@@ -1,0 +1,20 @@
+#!/bin/sh
+# make install honours PREFIX and DESTDIR; make uninstall takes it back.
+. "$(dirname "$0")/lib.sh"
+cd "$top" || exit 1
+plan 5
+
+make -s install O="$bin" DESTDIR="$tmp/root" PREFIX=/opt/rel >"$tmp/out" 2>&1
+check_status "make install" 0 $?
+[ -x "$tmp/root/opt/rel/bin/rel-parse" ]
+ok $? "the tools go to \$DESTDIR\$PREFIX/bin"
+[ -f "$tmp/root/opt/rel/share/man/man1/rel-parse.1" ] &&
+    [ -f "$tmp/root/opt/rel/share/man/man5/rel-journal.5" ]
+ok $? "the manual pages go to \$DESTDIR\$PREFIX/share/man"
+"$tmp/root/opt/rel/bin/rel-parse" --version >/dev/null
+ok $? "the installed tool runs"
+make -s uninstall DESTDIR="$tmp/root" PREFIX=/opt/rel >"$tmp/out" 2>&1
+[ ! -e "$tmp/root/opt/rel/bin/rel-parse" ] &&
+    [ ! -e "$tmp/root/opt/rel/share/man/man5/rel-journal.5" ]
+ok $? "make uninstall removes them"
+done_testing
