@@ -11,7 +11,7 @@
 
 static const char USAGE[] =
     "[--them] [--within PERIOD] [--owner NAME] [--kind LIST] [--csv]\n"
-    "       [--today DATE] [FILE ...]";
+    "       [--safe-csv] [--today DATE] [FILE ...]";
 
 static void
 help(void)
@@ -27,6 +27,7 @@ help(void)
 	    "  --kind LIST       only these kinds, comma-separated: contact,\n"
 	    "                    promise, issue, request, feedback\n"
 	    "  --csv             write CSV with a header\n"
+	    "  --safe-csv        CSV whose cells are safe to open in a spreadsheet\n"
 	    "  --today DATE      the current date (YYYY-MM-DD)\n"
 	    "  -h, --help        show this help\n"
 	    "  -V, --version     show the version\n"
@@ -95,6 +96,7 @@ main(int argc, char **argv)
 		{ "owner", required_argument, NULL, 'o' },
 		{ "kind", required_argument, NULL, 'k' },
 		{ "csv", no_argument, NULL, 'c' },
+		{ "safe-csv", no_argument, NULL, 'F' },
 		{ "today", required_argument, NULL, 'T' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -131,6 +133,9 @@ main(int argc, char **argv)
 			break;
 		case 'c':
 			csv = 1;
+			break;
+		case 'F':
+			csv = csv_safe = 1;
 			break;
 		case 'T':
 			today_arg = optarg;

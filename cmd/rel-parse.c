@@ -8,7 +8,8 @@
 #include "rel.h"
 
 static const char USAGE[] =
-    "[--check] [--keep-going] [--strict] [--today DATE] [FILE ...]";
+    "[--check] [--keep-going] [--strict] [--safe-csv] [--today DATE]\n"
+    "       [FILE ...]";
 
 static void
 help(void)
@@ -21,6 +22,7 @@ help(void)
 	    "  -k, --keep-going  write every valid record even after errors\n"
 	    "  -s, --strict      also warn of unknown attributes and contacts\n"
 	    "                    that are never declared\n"
+	    "      --safe-csv    make cells safe to open in a spreadsheet\n"
 	    "      --today DATE  the current date (YYYY-MM-DD)\n"
 	    "  -h, --help        show this help\n"
 	    "  -V, --version     show the version\n"
@@ -42,6 +44,7 @@ main(int argc, char **argv)
 		{ "check", no_argument, NULL, 'c' },
 		{ "keep-going", no_argument, NULL, 'k' },
 		{ "strict", no_argument, NULL, 's' },
+		{ "safe-csv", no_argument, NULL, 'F' },
 		{ "today", required_argument, NULL, 'T' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -62,6 +65,9 @@ main(int argc, char **argv)
 			break;
 		case 's':
 			opts.strict = 1;
+			break;
+		case 'F':
+			csv_safe = 1;
 			break;
 		case 'T':
 			(void)today_from_option(optarg);

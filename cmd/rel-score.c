@@ -12,7 +12,7 @@
 
 static const char USAGE[] =
     "[--by contact|org] [--explain ID] [--since DATE] [--until DATE]\n"
-    "       [--all] [--today DATE] [FILE ...]";
+    "       [--all] [--safe-csv] [--today DATE] [FILE ...]";
 
 static const char SCORE_HEADER[] =
     "id,name,org,owner,status,last_contact,days_since,cadence,interactions,"
@@ -33,6 +33,7 @@ help(void)
 	    "  --since DATE       count only evidence from DATE on\n"
 	    "  --until DATE       count only evidence up to DATE\n"
 	    "  --all              include ended contacts\n"
+	    "  --safe-csv         make cells safe to open in a spreadsheet\n"
 	    "  --today DATE       the current date (YYYY-MM-DD)\n"
 	    "  -h, --help         show this help\n"
 	    "  -V, --version      show the version\n"
@@ -179,6 +180,7 @@ main(int argc, char **argv)
 		{ "since", required_argument, NULL, 'S' },
 		{ "until", required_argument, NULL, 'U' },
 		{ "all", no_argument, NULL, 'a' },
+		{ "safe-csv", no_argument, NULL, 'F' },
 		{ "today", required_argument, NULL, 'T' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -216,6 +218,9 @@ main(int argc, char **argv)
 			break;
 		case 'a':
 			all = 1;
+			break;
+		case 'F':
+			csv_safe = 1;
 			break;
 		case 'T':
 			today_arg = optarg;

@@ -5,6 +5,30 @@
 
 #include "rel.h"
 
+/* --safe-csv: a cell that a spreadsheet would run as a formula (it starts
+ * with = + - @, a tab or a CR) gets a leading apostrophe, which spreadsheets
+ * show as text.  Numbers are left alone: they cannot be formulas. */
+int csv_safe;
+
+static int
+is_number(const char *s, size_t n)
+{
+	size_t i = s[0] == '-' ? 1 : 0, digits = 0;
+
+	for (; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+		digits++;
+	if (i < n && s[i] == '.')
+		for (i++; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+			digits++;
+	return digits > 0 && i == n;
+}
+
+static int
+is_formula(const char *s, size_t n)
+{
+	return n > 0 && strchr("=+-@\t\r", s[0]) && !is_number(s, n);
+}
+
 const char CSV_HEADER[] =
     "file,line,date,time,kind,contact,ref,title,attrs,tags,notes";
 
@@ -27,13 +51,17 @@ csv_field(FILE *fp, const char *s, size_t n, int first)
 {
 	const char *q;
 
+	int safe = csv_safe && is_formula(s, n);
+
 	if (!first)
 		putc_unlocked(',', fp);
-	if (!needs_quotes(s, n)) {
+	if (!safe && !needs_quotes(s, n)) {
 		fwrite_unlocked(s, 1, n, fp);
 		return;
 	}
 	putc_unlocked('"', fp);
+	if (safe)
+		putc_unlocked('\'', fp);
 	while ((q = memchr(s, '"', n)) != NULL) {
 		fwrite_unlocked(s, 1, (size_t)(q - s) + 1, fp);
 		putc_unlocked('"', fp);

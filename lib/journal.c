@@ -37,6 +37,7 @@ static pcre2_match_data *md;
 
 struct pending {
 	int active;
+	int binary;		/* a NUL byte: not a text file, stop */
 	enum { ABOVE_NOTHING, ABOVE_BLANK, ABOVE_DIRECTIVE } above;
 	struct entry e;
 	struct arena arena;
@@ -749,6 +750,8 @@ parse_line(struct src *src, const struct read_opts *opts)
 		}
 		diag_at(DIAG_ERROR, src, bad, "%s", why);
 		P.e.bad = 1;
+		if (src->text[bad] == '\0')
+			P.binary = 1;	/* read_stream stops here */
 		return;
 	}
 	first = skip_blanks(src->text, src->len, 0);
@@ -784,7 +787,10 @@ read_stream(struct lines *l, const char *file, const struct read_opts *opts)
 	while (!diag_too_many() && (rc = lines_next(l, &src.text, &src.len)) == 1) {
 		src.line = l->lineno;
 		parse_line(&src, opts);
+		if (P.binary)
+			break;
 	}
+	P.binary = 0;
 	if (rc == -1)
 		errorx_("%s:%ld: %s", file, l->lineno + 1, l->error == EFBIG ?
 		    "line longer than 16 MiB: is this a journal?" :

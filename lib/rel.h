@@ -291,6 +291,7 @@ void put_cell(FILE *, const char *, size_t width);
 
 /* csvout.c: RFC 4180 with quoting only where needed */
 
+extern int csv_safe;
 void csv_field(FILE *, const char *, size_t, int first);
 void csv_end(FILE *);
 extern const char CSV_HEADER[];
