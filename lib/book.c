@@ -146,7 +146,7 @@ status_from_word(const char *w)
 static struct contact *
 contact_of(const char *id, const struct entry *e)
 {
-	struct sym *sym = sym_get(id, strlen(id));
+	struct sym *sym = sym_of(id);
 	struct contact *c = sym->contact;
 
 	if (c)
@@ -248,7 +248,7 @@ open_ref(const struct entry *e, int *bad)
 		    "date, as in: due:2026-10-10");
 		*bad = 1;
 	}
-	sym = sym_get(r->ref, strlen(r->ref));
+	sym = sym_of(r->ref);
 	if (sym->ref) {
 		diag_at(DIAG_ERROR, &e->head, e->ref_off, "id %s is already used "
 		    "by the %s at %s:%ld; ids must be unique", r->ref,
@@ -307,8 +307,7 @@ static struct ref *
 follow_ref(const struct entry *e, int *bad)
 {
 	const struct record *r = &e->rec;
-	struct sym *sym = sym_find(r->ref, strlen(r->ref));
-	struct ref *ref = sym ? sym->ref : NULL;
+	struct ref *ref = sym_of(r->ref)->ref;
 	const struct src *at = &e->head;
 	size_t off = e->subject_off;
 	const char *near, *done;

@@ -8,7 +8,12 @@
 
 #include "rel.h"
 
-static struct sym **slots;
+/* Each slot keeps its name's hash, so that a probe rarely has to look at
+ * the name itself. */
+static struct slot {
+	uint64_t hash;
+	struct sym *sym;
+} *slots;
 static size_t nslots, nsyms;
 static struct arena store;
 
@@ -27,16 +32,16 @@ hash(const char *s, size_t n)
 static void
 grow(void)
 {
-	struct sym **old = slots;
+	struct slot *old = slots;
 	size_t oldn = nslots, i, j;
 
 	nslots = nslots ? nslots * 2 : 1024;
 	slots = xcalloc(nslots, sizeof(*slots));
 	for (i = 0; i < oldn; i++) {
-		if (old[i] == NULL)
+		if (old[i].sym == NULL)
 			continue;
-		j = hash(old[i]->name, old[i]->len) & (nslots - 1);
-		while (slots[j])
+		j = old[i].hash & (nslots - 1);
+		while (slots[j].sym)
 			j = (j + 1) & (nslots - 1);
 		slots[j] = old[i];
 	}
@@ -44,11 +49,12 @@ grow(void)
 }
 
 static size_t
-slot_of(const char *s, size_t n)
+slot_of(const char *s, size_t n, uint64_t h)
 {
-	size_t j = hash(s, n) & (nslots - 1);
+	size_t j = h & (nslots - 1);
 
-	while (slots[j] && (slots[j]->len != n || memcmp(slots[j]->name, s, n)))
+	while (slots[j].sym && (slots[j].hash != h || slots[j].sym->len != n ||
+	    memcmp(slots[j].sym->name, s, n)))
 		j = (j + 1) & (nslots - 1);
 	return j;
 }
@@ -58,25 +64,31 @@ sym_find(const char *s, size_t n)
 {
 	if (nslots == 0)
 		return NULL;
-	return slots[slot_of(s, n)];
+	return slots[slot_of(s, n, hash(s, n))].sym;
 }
 
 struct sym *
 sym_get(const char *s, size_t n)
 {
+	uint64_t h = hash(s, n);
 	struct sym *sym;
 	size_t j;
 
 	if (nslots == 0 || (nsyms + 1) * 2 > nslots)
 		grow();
-	j = slot_of(s, n);
-	if (slots[j])
-		return slots[j];
-	sym = (struct sym *)arena_alloc(&store, sizeof(*sym));
+	j = slot_of(s, n, h);
+	if (slots[j].sym)
+		return slots[j].sym;
+	/* The name is stored right after its sym, so that sym_of() finds
+	 * the sym of an interned name without hashing it again. */
+	sym = (struct sym *)arena_alloc(&store, sizeof(*sym) + n + 1);
 	memset(sym, 0, sizeof(*sym));
-	sym->name = arena_strndup(&store, s, n);
+	memcpy((char *)(sym + 1), s, n);
+	((char *)(sym + 1))[n] = '\0';
+	sym->name = (const char *)(sym + 1);
 	sym->len = n;
-	slots[j] = sym;
+	slots[j].hash = h;
+	slots[j].sym = sym;
 	nsyms++;
 	return sym;
 }
@@ -87,6 +99,13 @@ intern(const char *s, size_t n)
 	return sym_get(s, n)->name;
 }
 
+/* The sym of a name that intern() returned (never of another string). */
+struct sym *
+sym_of(const char *interned)
+{
+	return (struct sym *)interned - 1;
+}
+
 /* Visit every name in table order, which depends on the hashes only:
  * callers that print must sort. */
 void
@@ -95,8 +114,8 @@ sym_each(void (*fn)(struct sym *, void *), void *ctx)
 	size_t i;
 
 	for (i = 0; i < nslots; i++)
-		if (slots[i])
-			fn(slots[i], ctx);
+		if (slots[i].sym)
+			fn(slots[i].sym, ctx);
 }
 
 void

@@ -415,7 +415,7 @@ parse_head(const struct src *src, const struct read_opts *opts)
 	enum kind kind;
 	int rc;
 
-	rc = pcre2_match(re_head, (PCRE2_SPTR)s, src->len, 0, 0, md, NULL);
+	rc = re_match(re_head, s, src->len, 0, md);
 	ov = pcre2_get_ovector_pointer(md);
 	pending_start(K_NONE, src);
 	if (rc < 0)
@@ -711,8 +711,7 @@ parse_indented(const struct src *src, size_t first, const struct read_opts *opts
 		    "unindent it, or make it a comment with ;" : "unindent it");
 		return;
 	}
-	if (pcre2_match(re_indent, (PCRE2_SPTR)src->text, src->len, 0, 0, md,
-	    NULL) >= 0) {
+	if (re_match(re_indent, src->text, src->len, 0, md) >= 0) {
 		ov = pcre2_get_ovector_pointer(md);
 		add_attr(src, ov[2],
 		    arena_strndup(&P.arena, src->text + ov[2], ov[3] - ov[2]),

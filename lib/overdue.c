@@ -230,8 +230,7 @@ overdue_items(const struct overdue_opts *o, size_t *n)
 	refs = book_refs(&nr);
 	for (i = 0; i < nr; i++)
 		for (j = 0; j < refs[i]->ncontacts; j++) {
-			sym = sym_find(refs[i]->contacts[j],
-			    strlen(refs[i]->contacts[j]));
+			sym = sym_of(refs[i]->contacts[j]);
 			if (sym && sym->contact)
 				ref_items(&l, o, refs[i], sym->contact);
 		}

@@ -14,6 +14,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <string.h>
 
 #define REL_VERSION "1.0.0"
 
@@ -45,9 +46,28 @@ struct buf {
 	char *s;
 	size_t len, cap;
 };
-void buf_add(struct buf *, const char *, size_t);
-void buf_addc(struct buf *, char);
+void buf_grow(struct buf *, size_t need);
 void buf_free(struct buf *);
+
+/* Inline: the output of every row goes through these. */
+static inline void
+buf_add(struct buf *b, const char *s, size_t n)
+{
+	if (b->len + n + 1 > b->cap)
+		buf_grow(b, n);
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+static inline void
+buf_addc(struct buf *b, char c)
+{
+	if (b->len + 2 > b->cap)
+		buf_grow(b, 1);
+	b->s[b->len++] = c;
+	b->s[b->len] = '\0';
+}
 
 /* diag.c: every message a tool prints about its input or its use */
 
@@ -167,6 +187,7 @@ struct sym {
 struct sym *sym_get(const char *, size_t);	/* creates */
 struct sym *sym_find(const char *, size_t);	/* NULL if absent */
 const char *intern(const char *, size_t);
+struct sym *sym_of(const char *interned);
 void sym_each(void (*fn)(struct sym *, void *), void *ctx);
 void sym_free_all(void);
 

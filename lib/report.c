@@ -108,8 +108,7 @@ count_refs(struct row *rows, size_t nrows, const size_t *row_of,
 	refs = book_refs(&n);
 	for (i = 0; i < n; i++)
 		for (j = 0; j < refs[i]->ncontacts; j++) {
-			sym = sym_find(refs[i]->contacts[j],
-			    strlen(refs[i]->contacts[j]));
+			sym = sym_of(refs[i]->contacts[j]);
 			if (sym == NULL || sym->contact == NULL ||
 			    sym->contact->index >= ncontacts ||
 			    row_of[sym->contact->index] >= nrows)

@@ -242,8 +242,7 @@ tally_record(const struct record *r, void *ctx)
 	struct tally *t;
 
 	(void)ctx;
-	if (r->contact == NULL || (sym = sym_find(r->contact,
-	    strlen(r->contact))) == NULL || sym->contact == NULL)
+	if (r->contact == NULL || (sym = sym_of(r->contact))->contact == NULL)
 		return;
 	t = tally_of(sym->contact);
 	if (r->date == NO_DATE)
@@ -377,8 +376,7 @@ tally_refs(void)
 	refs = book_refs(&n);
 	for (i = 0; i < n; i++) {
 		for (j = 0; j < refs[i]->ncontacts; j++) {
-			sym = sym_find(refs[i]->contacts[j],
-			    strlen(refs[i]->contacts[j]));
+			sym = sym_of(refs[i]->contacts[j]);
 			if (sym == NULL || sym->contact == NULL)
 				continue;
 			t = tally_of(sym->contact);

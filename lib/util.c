@@ -200,7 +200,7 @@ arena_free(struct arena *a)
 
 /* buf */
 
-static void
+void
 buf_grow(struct buf *b, size_t need)
 {
 	size_t cap = b->cap ? b->cap : 256;
@@ -211,22 +211,6 @@ buf_grow(struct buf *b, size_t need)
 		b->s = xrealloc(b->s, cap);
 		b->cap = cap;
 	}
-}
-
-void
-buf_add(struct buf *b, const char *s, size_t n)
-{
-	if (b->len + n + 1 > b->cap)
-		buf_grow(b, n);
-	memcpy(b->s + b->len, s, n);
-	b->len += n;
-	b->s[b->len] = '\0';
-}
-
-void
-buf_addc(struct buf *b, char c)
-{
-	buf_add(b, &c, 1);
 }
 
 void

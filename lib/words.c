@@ -25,6 +25,10 @@ static const char WORD_PATTERN[] =
 static pcre2_code *re_word;
 static pcre2_match_data *md;
 
+/* 1 while every pattern compiled so far has JIT code: then matches go
+ * straight to it, without pcre2_match()'s checks of its arguments. */
+static int jit_all = 1;
+
 pcre2_code *
 re_compile(const char *pattern, uint32_t flags)
 {
@@ -44,7 +48,18 @@ re_compile(const char *pattern, uint32_t flags)
 	 * same, so a failure here is not fatal. */
 	if (pcre2_jit_compile(re, PCRE2_JIT_COMPLETE) == 0)
 		pcre2_pattern_info(re, PCRE2_INFO_JITSIZE, &jitsize);
+	if (jitsize == 0)
+		jit_all = 0;
 	return re;
+}
+
+int
+re_match(const pcre2_code *re, const char *s, size_t len, size_t start,
+    pcre2_match_data *m)
+{
+	if (jit_all)
+		return pcre2_jit_match(re, (PCRE2_SPTR)s, len, start, 0, m, NULL);
+	return pcre2_match(re, (PCRE2_SPTR)s, len, start, 0, m, NULL);
 }
 
 void
@@ -89,6 +104,31 @@ is_key_word(const char *s, size_t n)
 	return 1;
 }
 
+/* Most words are plain title words: no quote, colon, leading + or ;.
+ * They are taken here without the pattern, which gives the same token. */
+static int
+plain_word(const char *line, size_t len, size_t *pos, struct token *t)
+{
+	size_t i = *pos, start;
+
+	while (i < len && (line[i] == ' ' || line[i] == '\t'))
+		i++;
+	if (i == len || line[i] == '+' || line[i] == ';')
+		return 0;
+	start = i;
+	while (i < len && line[i] != ' ' && line[i] != '\t') {
+		if (line[i] == '"' || line[i] == ':')
+			return 0;
+		i++;
+	}
+	t->type = T_TITLE;
+	t->off = start;
+	t->val = line + start;
+	t->vallen = i - start;
+	*pos = i;
+	return 1;
+}
+
 /* The next word of line at *pos: 1 and a token, 0 at the end of the line.
  * A T_ERROR token says what is wrong with the word at t->off. */
 int
@@ -99,7 +139,9 @@ word_next(const char *line, size_t len, size_t *pos, struct token *t)
 	int rc;
 
 	memset(t, 0, sizeof(*t));
-	rc = pcre2_match(re_word, (PCRE2_SPTR)line, len, *pos, 0, md, NULL);
+	if (plain_word(line, len, pos, t))
+		return 1;
+	rc = re_match(re_word, line, len, *pos, md);
 	if (rc < 0)
 		return 0;
 	ov = pcre2_get_ovector_pointer(md);

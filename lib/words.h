@@ -19,6 +19,9 @@ struct token {
 
 struct pcre2_real_code_8;
 struct pcre2_real_code_8 *re_compile(const char *pattern, uint32_t flags);
+struct pcre2_real_match_data_8;
+int re_match(const struct pcre2_real_code_8 *, const char *, size_t len,
+    size_t start, struct pcre2_real_match_data_8 *);
 int word_next(const char *line, size_t len, size_t *pos, struct token *);
 char *unquote(struct arena *, const char *, size_t);
 char *token_value(struct arena *, const struct token *);
