@@ -382,6 +382,7 @@ struct tally {
 	double m_sum;		/* per-request responsiveness terms */
 	int m_n;
 	int months[SPARK_MONTHS];	/* held interactions, oldest first */
+	int months_org[SPARK_MONTHS];	/* with its members' (orgs) */
 	struct recent recent[RECENT_MAX];	/* newest last */
 	size_t nrecent;
 	struct feedback *feedback;

@@ -404,13 +404,13 @@ write_activity(FILE *fp, const struct tally *t)
 	size_t len = 0;
 
 	for (i = 0; i < SPARK_MONTHS; i++)
-		if (t->months[i] > max)
-			max = t->months[i];
+		if (t->months_org[i] > max)
+			max = t->months_org[i];
 	if (O->markdown)
 		len += (size_t)snprintf(line + len, sizeof(line) - len, "`");
 	for (i = 0; i < SPARK_MONTHS; i++)
 		len += (size_t)snprintf(line + len, sizeof(line) - len, "%s",
-		    spark_glyph(t->months[i], max));
+		    spark_glyph(t->months_org[i], max));
 	last = date_month_index(O->win.today);
 	first = last - SPARK_MONTHS + 1;
 	snprintf(line + len, sizeof(line) - len, "%s  %s %d %s %s %d",

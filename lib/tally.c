@@ -464,7 +464,7 @@ tally_finish(void)
 	struct tally *t, *o;
 	struct sym *sym;
 	const char *org;
-	size_t n, i;
+	size_t n, i, j;
 
 	tally_refs();
 	cs = book_contacts(&n);
@@ -474,6 +474,7 @@ tally_finish(void)
 		t->last_org_file = t->last_file;
 		t->last_org_line = t->last_line;
 		t->last_feedback_org = t->last_feedback;
+		memcpy(t->months_org, t->months, sizeof(t->months));
 	}
 	for (i = 0; i < n; i++) {
 		t = tally_of(cs[i]);
@@ -493,6 +494,8 @@ tally_finish(void)
 		    (o->last_feedback_org == NO_DATE ||
 		    t->last_feedback > o->last_feedback_org))
 			o->last_feedback_org = t->last_feedback;
+		for (j = 0; j < SPARK_MONTHS; j++)
+			o->months_org[j] += t->months[j];
 	}
 }
 
