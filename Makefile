@@ -21,14 +21,14 @@ ALL_CFLAGS = $(WARN) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	-Ilib $(PCRE2_CFLAGS) $(CSV_CFLAGS) $(CFLAGS)
 LIBS = $(PCRE2_LIBS) $(CSV_LIBS) -lm
 
-TOOLS = rel-parse rel-score rel-overdue rel-report
+TOOLS = rel-parse rel-score rel-overdue rel-report rel-fmt
 MAN1 = man/rel-parse.1 man/rel-score.1 man/rel-overdue.1 \
-	man/rel-report.1
+	man/rel-report.1 man/rel-fmt.1
 MAN5 = man/rel-journal.5
-LIB = book csvin csvout date diag input intern journal lines overdue record \
+LIB = book csvin csvout date diag fmt input intern journal lines overdue record \
 	report score tally util width words
 LIB_OBJ = $(LIB:%=$(O)/lib/%.o)
-HDR = lib/overdue.h lib/rel.h lib/report.h lib/score.h lib/words.h
+HDR = lib/fmt.h lib/overdue.h lib/rel.h lib/report.h lib/score.h lib/words.h
 
 SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	-fno-sanitize-recover=all

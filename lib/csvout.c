@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "rel.h"
+#include "words.h"
 
 /* --safe-csv: a cell that a spreadsheet would run as a formula (it starts
  * with = + - @, a tab or a CR) gets a leading apostrophe, which spreadsheets
@@ -108,25 +109,6 @@ csv_end(FILE *fp)
 	putc_unlocked('\n', fp);
 }
 
-/* An attribute value as the journal would write it: bare when it can be. */
-static void
-value_append(struct buf *b, const char *v)
-{
-	const char *p;
-
-	if (*v && strpbrk(v, " \t\"\\") == NULL) {
-		buf_add(b, v, strlen(v));
-		return;
-	}
-	buf_addc(b, '"');
-	for (p = v; *p; p++) {
-		if (*p == '"' || *p == '\\')
-			buf_addc(b, '\\');
-		buf_addc(b, *p);
-	}
-	buf_addc(b, '"');
-}
-
 static void
 field_str(struct buf *row, const char *s)
 {
@@ -186,7 +168,7 @@ events_write_record(FILE *fp, const struct record *r)
 			buf_addc(&b, ' ');
 		buf_add(&b, r->attrs[i].key, strlen(r->attrs[i].key));
 		buf_addc(&b, ':');
-		value_append(&b, r->attrs[i].val);
+		value_write(&b, r->attrs[i].val);
 	}
 	field_append(&row, b.len ? b.s : "", b.len, 0);
 	b.len = 0;

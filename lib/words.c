@@ -213,3 +213,74 @@ token_value(struct arena *a, const struct token *t)
 	return t->quoted ? unquote(a, t->val, t->vallen) :
 	    arena_strndup(a, t->val, t->vallen);
 }
+
+void
+value_write_quoted(struct buf *b, const char *v)
+{
+	const char *p;
+
+	buf_addc(b, '"');
+	for (p = v; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			buf_addc(b, '\\');
+		buf_addc(b, *p);
+	}
+	buf_addc(b, '"');
+}
+
+/* A value as the journal writes it: bare when it can be, else quoted with
+ * its quotes and backslashes escaped. */
+void
+value_write(struct buf *b, const char *v)
+{
+	if (*v && strpbrk(v, " \t\"\\") == NULL)
+		buf_add(b, v, strlen(v));
+	else
+		value_write_quoted(b, v);
+}
+
+/* A word that reads back as a title word, and as itself. */
+static int
+bare_title_word(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n == 0 || s[0] == '+' || s[0] == ';' || memchr(s, '"', n))
+		return 0;
+	for (i = 0; i < n; i++)
+		if (s[i] == ':')
+			break;
+	if (i < n) {	/* key:value, or key: alone, would be an attribute */
+		size_t k;
+		int is_key = i > 0 && ((s[0] >= 'a' && s[0] <= 'z') ||
+		    (i == 1 && strchr("IMBWPHE", s[0])));
+		for (k = 1; is_key && k < i; k++)
+			is_key = (s[k] >= 'a' && s[k] <= 'z') ||
+			    (s[k] >= '0' && s[k] <= '9') || s[k] == '-';
+		if (is_key)
+			return 0;
+	}
+	return 1;
+}
+
+/* A title as the journal writes it: bare words when every word reads back
+ * as itself and single blanks join them, else one quoted part. */
+void
+title_write(struct buf *b, const char *title)
+{
+	const char *p = title, *sp;
+	int bare = *title != '\0' && strchr(title, '\t') == NULL;
+
+	while (bare && *p) {
+		sp = strchr(p, ' ');
+		if (!bare_title_word(p, sp ? (size_t)(sp - p) : strlen(p)))
+			bare = 0;
+		p = sp ? sp + 1 : p + strlen(p);
+		if (sp && *p == '\0')
+			bare = 0;	/* a trailing blank */
+	}
+	if (bare)
+		buf_add(b, title, strlen(title));
+	else
+		value_write_quoted(b, title);
+}

@@ -25,5 +25,8 @@ int re_match(const struct pcre2_real_code_8 *, const char *, size_t len,
 int word_next(const char *line, size_t len, size_t *pos, struct token *);
 char *unquote(struct arena *, const char *, size_t);
 char *token_value(struct arena *, const struct token *);
+void value_write(struct buf *, const char *);
+void value_write_quoted(struct buf *, const char *);
+void title_write(struct buf *, const char *);
 
 #endif

@@ -1,0 +1,85 @@
+#!/bin/sh
+# rel-fmt: canonical output that reads to the same records, is stable,
+# --check for hooks, -i in place and atomic, --sort, and refusal of a
+# journal it cannot read.
+. "$(dirname "$0")/lib.sh"
+cd "$top" || exit 1
+f="$bin/rel-fmt"
+plan 45
+
+# The records of a journal, without line numbers and with durations in
+# minutes, so that a formatted journal can be compared with its source.
+records() {
+	"$bin/rel-parse" "$1" | python3 -c '
+import csv, re, sys
+def minutes(m):
+    h = re.match(r"(?:(\d+)h)?(?:(\d+)(?:m|min))?$", m.group(2))
+    return "%s:%d" % (m.group(1), int(h.group(1) or 0) * 60 + int(h.group(2) or 0))
+for r in csv.DictReader(sys.stdin):
+    r["attrs"] = re.sub(r"\b(planned|actual):(\S+)", minutes, r["attrs"])
+    del r["line"], r["file"]
+    print(sorted(r.items()))
+'
+}
+
+for j in examples/agency.rel examples/team/lena.rel examples/team/omar.rel \
+    tests/parse/quoting.rel tests/overdue/team.rel tests/score/contrast.rel \
+    tests/report/wide.rel tests/fmt/messy.rel; do
+	d=$(dirname "$j")
+	out="$d/.fmt-test.rel"	# beside it, so that includes still work
+	"$f" "$j" >"$out"
+	check_status "$j: exit 0" 0 $?
+	records "$j" >"$tmp/a"
+	records "$out" >"$tmp/b"
+	check_same "$j: the formatted journal gives the same records" \
+	    "$tmp/a" "$tmp/b"
+	"$f" "$out" >"$tmp/again"
+	check_same "$j: formatting twice changes nothing" "$out" "$tmp/again"
+	"$f" --check "$out" >"$tmp/check"
+	[ $? = 0 ] && [ ! -s "$tmp/check" ]
+	ok $? "$j: --check passes the formatted journal"
+	rm -f "$out"
+done
+
+# The canonical form of a messy journal, and of its entries sorted.
+"$f" tests/fmt/messy.rel >"$tmp/out"
+check_same "canonical form" tests/fmt/messy.fmt "$tmp/out"
+"$f" --sort tests/fmt/messy.rel >"$tmp/out"
+check_same "--sort: by date within each paragraph, same-day order kept" \
+    tests/fmt/messy.sort "$tmp/out"
+"$f" <tests/fmt/crlf.rel >"$tmp/out"
+printf 'contact jan\n2026-10-01 call jan Hi\n' >"$tmp/want"
+check_same "standard input; CRLF becomes LF" "$tmp/want" "$tmp/out"
+
+# --check: names the files that would change, exit 1.
+"$f" --check tests/fmt/messy.rel tests/fmt/messy.fmt >"$tmp/out"
+check_status "--check with a file to format: exit 1" 1 $?
+printf 'tests/fmt/messy.rel\n' >"$tmp/want"
+check_same "--check names it, and only it" "$tmp/want" "$tmp/out"
+
+# -i: rewrites in place, keeps the mode, leaves no temporary file.
+mkdir "$tmp/j"
+cp tests/fmt/messy.rel "$tmp/j/m.rel"
+chmod 640 "$tmp/j/m.rel"
+"$f" -i "$tmp/j/m.rel"
+check_status "-i: exit 0" 0 $?
+check_same "-i: the file is now canonical" tests/fmt/messy.fmt "$tmp/j/m.rel"
+[ "$(stat -c %a "$tmp/j/m.rel")" = 640 ] && [ "$(ls "$tmp/j" | wc -l)" = 1 ]
+ok $? "-i: the mode is kept and no temporary file is left"
+
+# A journal with an error is refused and left byte for byte as it was.
+printf 'contact jan\n2026-02-30   call jan   Bad date\n' >"$tmp/j/bad.rel"
+cp "$tmp/j/bad.rel" "$tmp/j/bad.orig"
+"$f" -i "$tmp/j/bad.rel" >"$tmp/out" 2>"$tmp/err"
+check_status "-i on a journal with an error: exit 2" 2 $?
+cmp -s "$tmp/j/bad.rel" "$tmp/j/bad.orig"
+ok $? "and the file is untouched"
+grep -q 'bad.rel:2:1: error: bad date' "$tmp/err" &&
+    grep -q 'not formatted: correct the errors above first' "$tmp/err"
+ok $? "and the errors say why"
+"$bin/rel-parse" tests/parse/quoting.rel >"$tmp/q.csv"
+"$f" "$tmp/q.csv" >"$tmp/out" 2>"$tmp/err"
+check_status "the events CSV is refused: exit 2" 2 $?
+"$f" --check -i tests/fmt/messy.rel >"$tmp/out" 2>"$tmp/err"
+check_status "--check with -i is a usage error" 2 $?
+done_testing
