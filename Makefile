@@ -59,6 +59,11 @@ check: all $(O)/tests/unit
 	REL_BIN=$(abspath build-san) ASAN_OPTIONS=detect_leaks=1 \
 		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 prove tests/*.t
 
+# The suite once more with every tool under valgrind's memcheck.
+check-valgrind: all $(O)/tests/unit
+	tests/valgrind-bin build-vg $(TOOLS)
+	REL_BIN=$(abspath build-vg) prove tests/*.t
+
 lint-man:
 	mandoc -Tlint -Wwarning $(MAN1) $(MAN5)
 
@@ -76,9 +81,9 @@ uninstall:
 
 clean:
 	rm -f $(TOOLS) lib/*.o lib/librel.a tests/unit
-	rm -rf build-san build-fuzz
+	rm -rf build-san build-fuzz build-vg
 
-.PHONY: all check lint-man install uninstall clean fuzz fuzz-run
+.PHONY: all check check-valgrind lint-man install uninstall clean fuzz fuzz-run
 .SECONDARY: $(LIB_OBJ)
 
 # libFuzzer harnesses (clang): make fuzz builds them; make fuzz-run runs

@@ -4,7 +4,7 @@
 cd "$top" || exit 1
 plan 5
 
-make -s install O="$bin" DESTDIR="$tmp/root" PREFIX=/opt/rel >"$tmp/out" 2>&1
+make -s install DESTDIR="$tmp/root" PREFIX=/opt/rel >"$tmp/out" 2>&1
 check_status "make install" 0 $?
 [ -x "$tmp/root/opt/rel/bin/rel-parse" ]
 ok $? "the tools go to \$DESTDIR\$PREFIX/bin"
