@@ -21,16 +21,8 @@ struct csvin {
 	const char *file;
 	long row_line, next_row_line;
 	const struct read_opts *opts;
-	/* the entry being built, and its strings */
-	int active;
-	struct entry e;
-	struct arena arena;
-	struct attr *attrs;
-	size_t nattrs, attrcap;
-	const char **tags;
-	size_t ntags, tagcap;
-	const char **contacts;
-	size_t ncontacts, contactcap;
+	int active;		/* an entry is being built */
+	struct builder b;
 };
 
 static struct csvin C;
@@ -56,7 +48,7 @@ row_error(const char *fmt, ...)
 	va_start(ap, fmt);
 	vdiag_at(DIAG_ERROR, &at, 0, fmt, ap);
 	va_end(ap);
-	C.e.bad = 1;
+	C.b.e.bad = 1;
 }
 
 static void
@@ -65,24 +57,7 @@ flush_entry(void)
 	if (!C.active)
 		return;
 	C.active = 0;
-	C.e.rec.attrs = C.attrs;
-	C.e.rec.nattrs = C.nattrs;
-	C.e.rec.tags = C.tags;
-	C.e.rec.ntags = C.ntags;
-	C.e.contacts = C.contacts;
-	C.e.ncontacts = C.ncontacts;
-	book_entry(&C.e, C.opts);
-}
-
-static void
-add_contact(const char *s, size_t n)
-{
-	if (C.ncontacts == C.contactcap) {
-		C.contactcap = C.contactcap ? C.contactcap * 2 : 4;
-		C.contacts = xreallocarray(C.contacts, C.contactcap,
-		    sizeof(*C.contacts));
-	}
-	C.contacts[C.ncontacts++] = intern(s, n);
+	book_entry(builder_entry(&C.b), C.opts);
 }
 
 static void
@@ -91,6 +66,7 @@ parse_attrs(const char *s, size_t n)
 	struct src at = { C.file, C.row_line, NULL, 0 };
 	struct token t;
 	size_t pos = 0;
+	char *key, *val;
 
 	while (word_next(s, n, &pos, &t)) {
 		if (t.type != T_ATTR) {
@@ -98,18 +74,11 @@ parse_attrs(const char *s, size_t n)
 			    (t.vallen ? t.vallen : 1), t.vallen ? t.val : s + t.off);
 			continue;
 		}
-		if (C.nattrs == C.attrcap) {
-			C.attrcap = C.attrcap ? C.attrcap * 2 : 16;
-			C.attrs = xreallocarray(C.attrs, C.attrcap, sizeof(*C.attrs));
-		}
-		C.attrs[C.nattrs].key = arena_strndup(&C.arena, t.key, t.keylen);
-		C.attrs[C.nattrs].val = token_value(&C.arena, &t);
-		C.attrs[C.nattrs].off = 0;
-		C.attrs[C.nattrs].line = C.row_line;
-		if (check_attr(&at, 0, C.e.rec.kind, C.attrs[C.nattrs].key,
-		    C.attrs[C.nattrs].val, C.opts) == -1)
-			C.e.bad = 1;
-		C.nattrs++;
+		key = arena_strndup(&C.b.arena, t.key, t.keylen);
+		val = token_value(&C.b.arena, &t);
+		if (check_attr(&at, 0, C.b.e.rec.kind, key, val, C.opts) == -1)
+			C.b.e.bad = 1;
+		builder_attr(&C.b, key, val, 0, C.row_line);
 	}
 }
 
@@ -126,11 +95,7 @@ parse_tags(const char *s, size_t n)
 			j++;
 		if (j == i)
 			break;
-		if (C.ntags == C.tagcap) {
-			C.tagcap = C.tagcap ? C.tagcap * 2 : 8;
-			C.tags = xreallocarray(C.tags, C.tagcap, sizeof(*C.tags));
-		}
-		C.tags[C.ntags++] = arena_strndup(&C.arena, s + i, j - i);
+		builder_tag(&C.b, arena_strndup(&C.b.arena, s + i, j - i));
 		i = j;
 	}
 }
@@ -141,8 +106,8 @@ parse_tags(const char *s, size_t n)
 static int
 same_entry(const char *file, long line, enum kind kind)
 {
-	return C.active && C.e.rec.line == line && C.e.rec.kind == kind &&
-	    strcmp(C.e.rec.file, file) == 0 && kind != K_CONTACT &&
+	return C.active && C.b.e.rec.line == line && C.b.e.rec.kind == kind &&
+	    strcmp(C.b.e.rec.file, file) == 0 && kind != K_CONTACT &&
 	    kind != K_OPTION;
 }
 
@@ -174,16 +139,15 @@ take_row(void)
 	line = parse_line_number(f[F_LINE].s);
 	if (same_entry(f[F_FILE].s, line, kind)) {
 		if (f[F_CONTACT].len)
-			add_contact(f[F_CONTACT].s, f[F_CONTACT].len);
+			builder_contact(&C.b, intern(f[F_CONTACT].s,
+			    f[F_CONTACT].len));
 		return;
 	}
 	flush_entry();
-	arena_reset(&C.arena);
-	memset(&C.e, 0, sizeof(C.e));
+	builder_start(&C.b, kind, intern(f[F_FILE].s, f[F_FILE].len), line);
 	C.active = 1;
-	C.nattrs = C.ntags = C.ncontacts = 0;
-	C.e.head.file = C.file;
-	C.e.head.line = C.row_line;
+	C.b.e.head.file = C.file;
+	C.b.e.head.line = C.row_line;
 	if (kind == K_NONE) {
 		row_error("kind '%s' is not a kind of rel-journal(5)", f[F_KIND].s);
 		return;
@@ -198,28 +162,26 @@ take_row(void)
 	if (f[F_TIME].len && time_parse(f[F_TIME].s, f[F_TIME].len, &minute,
 	    &why) == -1)
 		row_error("time '%s': %s", f[F_TIME].s, why);
-	C.e.rec.file = intern(f[F_FILE].s, f[F_FILE].len);
-	C.e.rec.line = line;
-	C.e.rec.date = day;
-	C.e.rec.minute = minute;
-	C.e.rec.kind = kind;
-	C.e.rec.ref = f[F_REF].len ? intern(f[F_REF].s, f[F_REF].len) : NULL;
-	C.e.rec.title = arena_strndup(&C.arena, f[F_TITLE].s, f[F_TITLE].len);
-	C.e.rec.notes = arena_strndup(&C.arena, f[F_NOTES].s, f[F_NOTES].len);
-	if (kind_is_followup(kind) && C.e.rec.ref == NULL)
+	C.b.e.rec.date = day;
+	C.b.e.rec.minute = minute;
+	C.b.e.rec.ref = f[F_REF].len ? intern(f[F_REF].s, f[F_REF].len) : NULL;
+	C.b.e.rec.title = arena_strndup(&C.b.arena, f[F_TITLE].s, f[F_TITLE].len);
+	C.b.e.rec.notes = arena_strndup(&C.b.arena, f[F_NOTES].s, f[F_NOTES].len);
+	if (kind_is_followup(kind) && C.b.e.rec.ref == NULL)
 		row_error("%s needs the ref it follows in the ref column",
 		    kind_name(kind));
 	if (f[F_CONTACT].len) {
 		if (!id_is_valid(f[F_CONTACT].s, f[F_CONTACT].len))
 			row_error("contact '%s' is not an id", f[F_CONTACT].s);
 		else
-			add_contact(f[F_CONTACT].s, f[F_CONTACT].len);
+			builder_contact(&C.b, intern(f[F_CONTACT].s,
+			    f[F_CONTACT].len));
 	} else if (kind != K_OPTION && !kind_is_followup(kind))
 		row_error(kind == K_CONTACT ? "a %s row needs its id in the "
 		    "contact column" : "%s needs a contact in the contact column",
 		    kind_name(kind));
 	parse_attrs(f[F_ATTRS].s, f[F_ATTRS].len);
-	if (kind == K_OPTION && C.nattrs != 1)
+	if (kind == K_OPTION && C.b.nattrs != 1)
 		row_error("an option row holds one NAME:VALUE in attrs");
 	parse_tags(f[F_TAGS].s, f[F_TAGS].len);
 }
@@ -331,9 +293,6 @@ csvin_free(void)
 
 	for (i = 0; i < NFIELDS; i++)
 		buf_free(&C.field[i]);
-	arena_free(&C.arena);
-	free(C.attrs);
-	free(C.tags);
-	free(C.contacts);
+	builder_free(&C.b);
 	memset(&C, 0, sizeof(C));
 }

@@ -108,16 +108,23 @@ diag_note(const char *fmt, ...)
 	putc('\n', stderr);
 }
 
+/* PROG: MESSAGE, the form of err(3). */
+static void
+vwarnx(const char *fmt, va_list ap)
+{
+	fprintf(stderr, "%s: ", progname);
+	vfprintf(stderr, fmt, ap);
+	putc('\n', stderr);
+}
+
 void
 warnx_(const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "%s: ", progname);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vwarnx(fmt, ap);
 	va_end(ap);
-	putc('\n', stderr);
 }
 
 /* A problem with an input as a whole (it cannot be opened, say): counted
@@ -128,11 +135,9 @@ errorx_(const char *fmt, ...)
 	va_list ap;
 
 	nerrors++;
-	fprintf(stderr, "%s: ", progname);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vwarnx(fmt, ap);
 	va_end(ap);
-	putc('\n', stderr);
 }
 
 void
@@ -141,26 +146,22 @@ errx_(int status, const char *fmt, ...)
 	va_list ap;
 
 	fflush(stdout);
-	fprintf(stderr, "%s: ", progname);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vwarnx(fmt, ap);
 	va_end(ap);
-	putc('\n', stderr);
 	exit(status);
 }
 
+/* fmt is NULL when getopt has said what is wrong already. */
 void
 usage_error(const char *usage, const char *fmt, ...)
 {
 	va_list ap;
 
-	/* fmt is NULL when getopt has said what is wrong already */
 	if (fmt) {
-		fprintf(stderr, "%s: ", progname);
 		va_start(ap, fmt);
-		vfprintf(stderr, fmt, ap);
+		vwarnx(fmt, ap);
 		va_end(ap);
-		putc('\n', stderr);
 	}
 	fprintf(stderr, "usage: %s %s\nTry '%s --help' for more.\n",
 	    progname, usage, progname);

@@ -39,15 +39,7 @@ struct pending {
 	int active;
 	int binary;		/* a NUL byte: not a text file, stop */
 	enum { ABOVE_NOTHING, ABOVE_BLANK, ABOVE_DIRECTIVE } above;
-	struct entry e;
-	struct arena arena;
-	struct attr *attrs;
-	size_t nattrs, attrcap;
-	const char **tags;
-	size_t ntags, tagcap;
-	const char **contacts;
-	size_t ncontacts, contactcap;
-	struct buf title, notes;
+	struct builder b;
 };
 
 static struct pending P;
@@ -82,12 +74,7 @@ journal_free(void)
 	pcre2_code_free(re_indent);
 	re_head = re_indent = NULL;
 	md = NULL;
-	arena_free(&P.arena);
-	free(P.attrs);
-	free(P.tags);
-	free(P.contacts);
-	buf_free(&P.title);
-	buf_free(&P.notes);
+	builder_free(&P.b);
 	memset(&P, 0, sizeof(P));
 	words_free();
 }
@@ -100,7 +87,7 @@ error_at(const struct src *src, size_t off, const char *fmt, ...)
 	va_start(ap, fmt);
 	vdiag_at(DIAG_ERROR, src, off, fmt, ap);
 	va_end(ap);
-	P.e.bad = 1;
+	P.b.e.bad = 1;
 }
 
 /* pending entry */
@@ -108,18 +95,10 @@ error_at(const struct src *src, size_t off, const char *fmt, ...)
 static void
 pending_start(enum kind kind, const struct src *src)
 {
-	arena_reset(&P.arena);
+	builder_start(&P.b, kind, src->file, src->line);
 	P.active = 1;
-	P.nattrs = P.ntags = P.ncontacts = 0;
-	P.title.len = P.notes.len = 0;
-	memset(&P.e, 0, sizeof(P.e));
-	P.e.rec.kind = kind;
-	P.e.rec.file = src->file;
-	P.e.rec.line = src->line;
-	P.e.rec.date = NO_DATE;
-	P.e.rec.minute = -1;
-	P.e.head = *src;
-	P.e.head.text = arena_strndup(&P.arena, src->text, src->len);
+	P.b.e.head = *src;
+	P.b.e.head.text = arena_strndup(&P.b.arena, src->text, src->len);
 }
 
 /* id: names the ref an entry opens; it is kept as rec.ref, not as an
@@ -127,27 +106,21 @@ pending_start(enum kind kind, const struct src *src)
 static void
 take_id(void)
 {
-	size_t i;
+	struct attr *id = builder_find(&P.b, "id");
+	struct src at = P.b.e.head;
 
-	for (i = 0; i < P.nattrs; i++) {
-		if (strcmp(P.attrs[i].key, "id") != 0)
-			continue;
-		if (kind_is_followup(P.e.rec.kind)) {
-			struct src at = P.e.head;
-			if (P.attrs[i].line != at.line)
-				at.text = NULL, at.line = P.attrs[i].line;
-			error_at(&at, P.attrs[i].off, "%s names its ref as the "
-			    "subject; remove id:", kind_name(P.e.rec.kind));
-			return;
-		}
-		P.e.rec.ref = intern(P.attrs[i].val, strlen(P.attrs[i].val));
-		P.e.ref_off = P.attrs[i].line == P.e.head.line ? P.attrs[i].off :
-		    P.e.head.len;
-		memmove(P.attrs + i, P.attrs + i + 1,
-		    (P.nattrs - i - 1) * sizeof(*P.attrs));
-		P.nattrs--;
+	if (id == NULL)
+		return;
+	if (kind_is_followup(P.b.e.rec.kind)) {
+		if (id->line != at.line)
+			at.text = NULL, at.line = id->line;
+		error_at(&at, id->off, "%s names its ref as the subject; "
+		    "remove id:", kind_name(P.b.e.rec.kind));
 		return;
 	}
+	P.b.e.rec.ref = intern(id->val, strlen(id->val));
+	P.b.e.ref_off = id->line == at.line ? id->off : at.len;
+	builder_drop_attr(&P.b, id);
 }
 
 static void
@@ -157,70 +130,29 @@ pending_flush(const struct read_opts *opts)
 		return;
 	P.active = 0;
 	take_id();
-	P.e.rec.title = P.title.len ? P.title.s : "";
-	P.e.rec.notes = P.notes.len ? P.notes.s : "";
-	P.e.rec.attrs = P.attrs;
-	P.e.rec.nattrs = P.nattrs;
-	P.e.rec.tags = P.tags;
-	P.e.rec.ntags = P.ntags;
-	P.e.contacts = P.contacts;
-	P.e.ncontacts = P.ncontacts;
-	book_entry(&P.e, opts);
+	book_entry(builder_entry(&P.b), opts);
 }
 
 static void
 add_attr(const struct src *src, size_t off, const char *key, const char *val,
     const struct read_opts *opts)
 {
-	size_t i;
-
-	for (i = 0; i < P.nattrs; i++) {
-		if (strcmp(P.attrs[i].key, key) == 0) {
-			error_at(src, off, "%s: given twice; keep one value", key);
-			return;
-		}
+	if (builder_find(&P.b, key)) {
+		error_at(src, off, "%s: given twice; keep one value", key);
+		return;
 	}
-	if (P.e.rec.kind != K_OPTION &&	/* parse_option() checks its own */
-	    check_attr(src, off, P.e.rec.kind, key, val, opts) == -1)
-		P.e.bad = 1;
-	if (P.nattrs == P.attrcap) {
-		P.attrcap = P.attrcap ? P.attrcap * 2 : 16;
-		P.attrs = xreallocarray(P.attrs, P.attrcap, sizeof(*P.attrs));
-	}
-	P.attrs[P.nattrs].key = key;
-	P.attrs[P.nattrs].val = val;
-	P.attrs[P.nattrs].off = off;
-	P.attrs[P.nattrs].line = src->line;
-	P.nattrs++;
-}
-
-static void
-add_tag(const char *tag)
-{
-	if (P.ntags == P.tagcap) {
-		P.tagcap = P.tagcap ? P.tagcap * 2 : 8;
-		P.tags = xreallocarray(P.tags, P.tagcap, sizeof(*P.tags));
-	}
-	P.tags[P.ntags++] = tag;
-}
-
-static void
-add_contact(const char *id)
-{
-	if (P.ncontacts == P.contactcap) {
-		P.contactcap = P.contactcap ? P.contactcap * 2 : 4;
-		P.contacts = xreallocarray(P.contacts, P.contactcap,
-		    sizeof(*P.contacts));
-	}
-	P.contacts[P.ncontacts++] = id;
+	if (P.b.e.rec.kind != K_OPTION &&	/* parse_option() checks its own */
+	    check_attr(src, off, P.b.e.rec.kind, key, val, opts) == -1)
+		P.b.e.bad = 1;
+	builder_attr(&P.b, key, val, off, src->line);
 }
 
 static void
 add_title(const char *s, size_t n)
 {
-	if (P.title.len)
-		buf_addc(&P.title, ' ');
-	buf_add(&P.title, s, n);
+	if (P.b.title.len)
+		buf_addc(&P.b.title, ' ');
+	buf_add(&P.b.title, s, n);
 }
 
 /* The words after the subject: attributes, tags, title parts. */
@@ -238,11 +170,11 @@ parse_words(const struct src *src, size_t pos, const struct read_opts *opts)
 			error_at(src, t.off, "%s", t.err);
 			break;
 		case T_TITLE:
-			val = token_value(&P.arena, &t);
+			val = token_value(&P.b.arena, &t);
 			add_title(val, strlen(val));
 			break;
 		case T_TAG:
-			add_tag(arena_strndup(&P.arena, t.val, t.vallen));
+			builder_tag(&P.b, arena_strndup(&P.b.arena, t.val, t.vallen));
 			break;
 		case T_ATTR:
 			if (t.vallen == 0) {
@@ -251,8 +183,8 @@ parse_words(const struct src *src, size_t pos, const struct read_opts *opts)
 				    t.key);
 				break;
 			}
-			add_attr(src, t.off, arena_strndup(&P.arena, t.key, t.keylen),
-			    token_value(&P.arena, &t), opts);
+			add_attr(src, t.off, arena_strndup(&P.b.arena, t.key, t.keylen),
+			    token_value(&P.b.arena, &t), opts);
 			break;
 		}
 	}
@@ -354,7 +286,7 @@ entry_kind(const struct src *src, size_t off, const char *w, size_t n)
 static void
 parse_contacts(const struct src *src, size_t off, size_t end)
 {
-	size_t i = off, j, k;
+	size_t i = off, j;
 	const char *s = src->text, *id;
 
 	for (;;) {
@@ -372,13 +304,11 @@ parse_contacts(const struct src *src, size_t off, size_t end)
 			return;
 		}
 		id = intern(s + i, j - i);
-		for (k = 0; k < P.ncontacts; k++)
-			if (P.contacts[k] == id) {
-				error_at(src, i, "%s is named twice in the subject",
-				    id);
-				return;
-			}
-		add_contact(id);
+		if (builder_has_contact(&P.b, id)) {
+			error_at(src, i, "%s is named twice in the subject", id);
+			return;
+		}
+		builder_contact(&P.b, id);
 		if (j == end)
 			return;
 		i = j + 1;
@@ -398,7 +328,7 @@ parse_status_word(const struct src *src, size_t pos,
 	if ((e - i == 6 && memcmp(w, "active", 6) == 0) ||
 	    (e - i == 6 && memcmp(w, "paused", 6) == 0) ||
 	    (e - i == 5 && memcmp(w, "ended", 5) == 0)) {
-		add_attr(src, i, "status", arena_strndup(&P.arena, w, e - i), opts);
+		add_attr(src, i, "status", arena_strndup(&P.b.arena, w, e - i), opts);
 		return e;
 	}
 	error_at(src, i, "status needs a state after the contact: active, "
@@ -420,13 +350,13 @@ parse_head(const struct src *src, const struct read_opts *opts)
 	pending_start(K_NONE, src);
 	if (rc < 0)
 		return;		/* cannot happen: the line starts with a digit */
-	if (date_parse(s, ov[3] - ov[2], &P.e.rec.date, &why) == -1) {
+	if (date_parse(s, ov[3] - ov[2], &P.b.e.rec.date, &why) == -1) {
 		error_at(src, 0, "bad date '%.*s': %s", (int)(ov[3] - ov[2]), s,
 		    why);
 		return;
 	}
 	if (ov[4] != PCRE2_UNSET && time_parse(s + ov[4], ov[5] - ov[4],
-	    &P.e.rec.minute, &why) == -1)
+	    &P.b.e.rec.minute, &why) == -1)
 		error_at(src, ov[4], "bad time '%.*s': %s", (int)(ov[5] - ov[4]),
 		    s + ov[4], why);
 	if (ov[6] == PCRE2_UNSET) {
@@ -434,11 +364,11 @@ parse_head(const struct src *src, const struct read_opts *opts)
 		    "the date, as in: 2026-10-01 call jan");
 		return;
 	}
-	P.e.kind_off = ov[6];
+	P.b.e.kind_off = ov[6];
 	kind = entry_kind(src, ov[6], s + ov[6], ov[7] - ov[6]);
 	if (kind == K_NONE)
 		return;
-	P.e.rec.kind = kind;
+	P.b.e.rec.kind = kind;
 	if (ov[8] == PCRE2_UNSET) {
 		error_at(src, ov[7], "%s needs a subject: %s", kind_name(kind),
 		    kind_is_followup(kind) ? "the id of the promise, issue or "
@@ -448,13 +378,13 @@ parse_head(const struct src *src, const struct read_opts *opts)
 	}
 	off = ov[8];
 	end = ov[9];
-	P.e.subject_off = off;
+	P.b.e.subject_off = off;
 	if (kind_is_followup(kind)) {
 		if (!id_is_valid(s + off, end - off))
 			error_at(src, off, "'%.*s' is not a ref id: " ID_RULE,
 			    (int)(end - off), s + off);
 		else
-			P.e.rec.ref = intern(s + off, end - off);
+			P.b.e.rec.ref = intern(s + off, end - off);
 	} else
 		parse_contacts(src, off, end);
 	if (kind == K_STATUS)
@@ -482,9 +412,9 @@ parse_contact(const struct src *src, size_t pos, const struct read_opts *opts)
 		    (int)(e - i), src->text + i);
 		return;
 	}
-	P.e.rec.kind = K_CONTACT;
-	P.e.subject_off = i;
-	add_contact(intern(src->text + i, e - i));
+	P.b.e.rec.kind = K_CONTACT;
+	P.b.e.subject_off = i;
+	builder_contact(&P.b, intern(src->text + i, e - i));
 	parse_words(src, e, opts);
 }
 
@@ -508,10 +438,10 @@ parse_option(const struct src *src, size_t pos, const struct read_opts *opts)
 			return;
 		}
 		if (name == NULL) {
-			name = arena_strndup(&P.arena, t.val, t.vallen);
+			name = arena_strndup(&P.b.arena, t.val, t.vallen);
 			name_off = t.off;
 		} else {
-			value = token_value(&P.arena, &t);
+			value = token_value(&P.b.arena, &t);
 			value_off = t.off;
 		}
 	}
@@ -520,9 +450,9 @@ parse_option(const struct src *src, size_t pos, const struct read_opts *opts)
 		    "option default-cadence 30d");
 		return;
 	}
-	P.e.subject_off = name_off;
+	P.b.e.subject_off = name_off;
 	if (option_check(src, name_off, value_off, name, value) == -1)
-		P.e.bad = 1;
+		P.b.e.bad = 1;
 	add_attr(src, name_off, name, value, opts);
 }
 
@@ -602,8 +532,8 @@ parse_include(const struct src *src, size_t pos, const struct read_opts *opts)
 		return;
 	}
 	off = t.off;
-	pattern = t.quoted ? unquote(&P.arena, t.val, t.vallen) :
-	    arena_strndup(&P.arena, t.val, t.vallen);
+	pattern = t.quoted ? unquote(&P.b.arena, t.val, t.vallen) :
+	    arena_strndup(&P.b.arena, t.val, t.vallen);
 	if (word_next(src->text, src->len, &pos, &t) && t.type != T_COMMENT) {
 		error_at(src, t.off, "include takes one file name; quote a name "
 		    "with blanks in it");
@@ -714,8 +644,8 @@ parse_indented(const struct src *src, size_t first, const struct read_opts *opts
 	if (re_match(re_indent, src->text, src->len, 0, md) >= 0) {
 		ov = pcre2_get_ovector_pointer(md);
 		add_attr(src, ov[2],
-		    arena_strndup(&P.arena, src->text + ov[2], ov[3] - ov[2]),
-		    arena_strndup(&P.arena, src->text + ov[4], ov[5] - ov[4]),
+		    arena_strndup(&P.b.arena, src->text + ov[2], ov[3] - ov[2]),
+		    arena_strndup(&P.b.arena, src->text + ov[4], ov[5] - ov[4]),
 		    opts);
 		return;
 	}
@@ -723,9 +653,9 @@ parse_indented(const struct src *src, size_t first, const struct read_opts *opts
 	while (end > first && (src->text[end - 1] == ' ' ||
 	    src->text[end - 1] == '\t'))
 		end--;
-	if (P.notes.len)
-		buf_addc(&P.notes, '\n');
-	buf_add(&P.notes, src->text + first, end - first);
+	if (P.b.notes.len)
+		buf_addc(&P.b.notes, '\n');
+	buf_add(&P.b.notes, src->text + first, end - first);
 }
 
 static void
@@ -748,7 +678,7 @@ parse_line(struct src *src, const struct read_opts *opts)
 			pending_start(K_NONE, src);
 		}
 		diag_at(DIAG_ERROR, src, bad, "%s", why);
-		P.e.bad = 1;
+		P.b.e.bad = 1;
 		if (src->text[bad] == '\0')
 			P.binary = 1;	/* read_stream stops here */
 		return;

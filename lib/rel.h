@@ -251,6 +251,30 @@ struct entry {
 	int bad;		/* an error was reported in it: deliver nothing */
 };
 
+/* builder.c: the entry a reader is building, reused from entry to entry */
+struct builder {
+	struct entry e;
+	struct arena arena;	/* its strings */
+	struct attr *attrs;
+	size_t nattrs, attrcap;
+	const char **tags;
+	size_t ntags, tagcap;
+	const char **contacts;
+	size_t ncontacts, contactcap;
+	struct buf title, notes;
+};
+
+void builder_start(struct builder *, enum kind, const char *file, long line);
+struct attr *builder_find(struct builder *, const char *key);
+void builder_attr(struct builder *, const char *key, const char *val,
+    size_t off, long line);
+void builder_drop_attr(struct builder *, struct attr *);
+void builder_tag(struct builder *, const char *);
+void builder_contact(struct builder *, const char *interned_id);
+int builder_has_contact(const struct builder *, const char *interned_id);
+const struct entry *builder_entry(struct builder *);
+void builder_free(struct builder *);
+
 typedef void record_fn(const struct record *, void *ctx);
 
 struct read_opts {

@@ -1,0 +1,125 @@
+/* builder.c: the entry a reader is building.  Its arrays grow to the
+ * largest entry seen and are then reused; its strings live in an arena
+ * that is reset, not freed, from one entry to the next: no allocation per
+ * line once the reader is warm. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "rel.h"
+
+void
+builder_start(struct builder *b, enum kind kind, const char *file, long line)
+{
+	arena_reset(&b->arena);
+	b->nattrs = b->ntags = b->ncontacts = 0;
+	b->title.len = b->notes.len = 0;
+	memset(&b->e, 0, sizeof(b->e));
+	b->e.rec.kind = kind;
+	b->e.rec.file = file;
+	b->e.rec.line = line;
+	b->e.rec.date = NO_DATE;
+	b->e.rec.minute = -1;
+}
+
+/* The attribute named key, or NULL. */
+struct attr *
+builder_find(struct builder *b, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < b->nattrs; i++)
+		if (strcmp(b->attrs[i].key, key) == 0)
+			return &b->attrs[i];
+	return NULL;
+}
+
+void
+builder_attr(struct builder *b, const char *key, const char *val, size_t off,
+    long line)
+{
+	if (b->nattrs == b->attrcap) {
+		b->attrcap = b->attrcap ? b->attrcap * 2 : 16;
+		b->attrs = xreallocarray(b->attrs, b->attrcap, sizeof(*b->attrs));
+	}
+	b->attrs[b->nattrs].key = key;
+	b->attrs[b->nattrs].val = val;
+	b->attrs[b->nattrs].off = off;
+	b->attrs[b->nattrs].line = line;
+	b->nattrs++;
+}
+
+/* Takes the attribute out (id:, which becomes the record's ref). */
+void
+builder_drop_attr(struct builder *b, struct attr *a)
+{
+	size_t i = (size_t)(a - b->attrs);
+
+	memmove(a, a + 1, (b->nattrs - i - 1) * sizeof(*a));
+	b->nattrs--;
+}
+
+void
+builder_tag(struct builder *b, const char *tag)
+{
+	if (b->ntags == b->tagcap) {
+		b->tagcap = b->tagcap ? b->tagcap * 2 : 8;
+		b->tags = xreallocarray(b->tags, b->tagcap, sizeof(*b->tags));
+	}
+	b->tags[b->ntags++] = tag;
+}
+
+/* id must be interned. */
+void
+builder_contact(struct builder *b, const char *id)
+{
+	if (b->ncontacts == b->contactcap) {
+		b->contactcap = b->contactcap ? b->contactcap * 2 : 4;
+		b->contacts = xreallocarray(b->contacts, b->contactcap,
+		    sizeof(*b->contacts));
+	}
+	b->contacts[b->ncontacts++] = id;
+}
+
+int
+builder_has_contact(const struct builder *b, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < b->ncontacts; i++)
+		if (b->contacts[i] == id)
+			return 1;
+	return 0;
+}
+
+/* The entry, its record pointing at what was built. */
+const struct entry *
+builder_entry(struct builder *b)
+{
+	if (b->title.len)
+		b->e.rec.title = b->title.s;
+	else if (b->e.rec.title == NULL)
+		b->e.rec.title = "";
+	if (b->notes.len)
+		b->e.rec.notes = b->notes.s;
+	else if (b->e.rec.notes == NULL)
+		b->e.rec.notes = "";
+	b->e.rec.attrs = b->attrs;
+	b->e.rec.nattrs = b->nattrs;
+	b->e.rec.tags = b->tags;
+	b->e.rec.ntags = b->ntags;
+	b->e.contacts = b->contacts;
+	b->e.ncontacts = b->ncontacts;
+	return &b->e;
+}
+
+void
+builder_free(struct builder *b)
+{
+	arena_free(&b->arena);
+	free(b->attrs);
+	free(b->tags);
+	free(b->contacts);
+	buf_free(&b->title);
+	buf_free(&b->notes);
+	memset(b, 0, sizeof(*b));
+}
