@@ -133,8 +133,16 @@ take_row(void)
 	const char *why;
 	enum kind kind;
 	long line;
+	size_t i;
 	int day = NO_DATE, minute = -1;
 
+	for (i = 0; i < NFIELDS; i++)
+		if (memchr(f[i].s, '\0', f[i].len)) {
+			flush_entry();
+			row_error("a NUL byte in a field: this is not the CSV of "
+			    "rel-parse, or it is damaged");
+			return;
+		}
 	kind = kind_from_word(f[F_KIND].s, f[F_KIND].len);
 	line = parse_line_number(f[F_LINE].s);
 	if (same_entry(f[F_FILE].s, line, kind)) {

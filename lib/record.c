@@ -25,8 +25,8 @@ kind_from_word(const char *w, size_t n)
 	if (n == 0)
 		return K_NONE;
 	for (k = K_MEETING; k < K__COUNT; k++)
-		if (kind_names[k][0] == w[0] && strncmp(kind_names[k], w, n) == 0 &&
-		    kind_names[k][n] == '\0')
+		if (kind_names[k][0] == w[0] && strlen(kind_names[k]) == n &&
+		    memcmp(kind_names[k], w, n) == 0)
 			return (enum kind)k;
 	return K_NONE;
 }
@@ -159,8 +159,8 @@ key_lookup(const char *key, size_t len)
 	if (len == 0)
 		return NULL;
 	for (i = 0; i < NKEYS; i++)
-		if (keys[i].key[0] == key[0] && strncmp(keys[i].key, key, len) == 0 &&
-		    keys[i].key[len] == '\0')
+		if (keys[i].key[0] == key[0] && strlen(keys[i].key) == len &&
+		    memcmp(keys[i].key, key, len) == 0)
 			return &keys[i];
 	return NULL;
 }
