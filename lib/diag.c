@@ -13,6 +13,7 @@
 
 static const char *progname = "rel";
 static int nerrors;
+static int quiet;		/* count, but print nothing (fuzzing) */
 
 void
 diag_init(const char *argv0)
@@ -84,6 +85,8 @@ vdiag_at(enum diag_level level, const struct src *src, size_t off,
 			return;
 		nerrors++;
 	}
+	if (quiet)
+		return;
 	fprintf(stderr, "%s:%ld:%zu: %s: ", src->file, src->line,
 	    column_of(src->text, src->len, off),
 	    level == DIAG_ERROR ? "error" : "warning");
@@ -112,6 +115,8 @@ diag_note(const char *fmt, ...)
 static void
 vwarnx(const char *fmt, va_list ap)
 {
+	if (quiet)
+		return;
 	fprintf(stderr, "%s: ", progname);
 	vfprintf(stderr, fmt, ap);
 	putc('\n', stderr);
@@ -166,6 +171,14 @@ usage_error(const char *usage, const char *fmt, ...)
 	fprintf(stderr, "usage: %s %s\nTry '%s --help' for more.\n",
 	    progname, usage, progname);
 	exit(2);
+}
+
+/* The fuzz harnesses count errors but print none, and keep standard
+ * error for the fuzzer's own reports. */
+void
+diag_quiet(void)
+{
+	quiet = 1;
 }
 
 /* Forgets the errors counted so far (the fuzz harnesses read many inputs

@@ -97,6 +97,7 @@ _Noreturn void usage_error(const char *usage, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 int diag_errors(void);
 void diag_reset(void);
+void diag_quiet(void);
 int diag_too_many(void);
 
 /* date.c: calendar days, times of day, periods and durations */

@@ -26,7 +26,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		diag_init("fuzz_csv");
 		devnull = fopen("/dev/null", "w");
 		if (getenv("FUZZ_VERBOSE") == NULL)
-			(void)freopen("/dev/null", "w", stderr);
+			diag_quiet();
 	}
 	diag_reset();
 	opts.fn = take;

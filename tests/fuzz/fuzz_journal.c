@@ -78,7 +78,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!ready) {
 		diag_init("fuzz_journal");
 		if (getenv("FUZZ_VERBOSE") == NULL)
-			(void)freopen("/dev/null", "w", stderr);
+			diag_quiet();
 		ready = 1;
 	}
 	diag_reset();
