@@ -21,6 +21,8 @@ struct row {
 	struct scores s;
 	int next_due;		/* last contact (or baseline) + cadence */
 	int open_promises, late_promises, open_issues, untold;
+	const struct ref **open;	/* its open refs, in the order opened */
+	size_t nopen, opencap;
 };
 
 static const struct report_opts *O;
@@ -117,6 +119,12 @@ count_refs(struct row *rows, size_t nrows, const size_t *row_of,
 			if (refs[i]->opened_day > today || (refs[i]->closed_day !=
 			    NO_DATE && refs[i]->closed_day <= today))
 				continue;
+			if (r->nopen == r->opencap) {
+				r->opencap = r->opencap ? r->opencap * 2 : 8;
+				r->open = xreallocarray(r->open, r->opencap,
+				    sizeof(*r->open));
+			}
+			r->open[r->nopen++] = refs[i];
 			if (refs[i]->kind == K_PROMISE && !refs[i]->by_them) {
 				r->open_promises++;
 				r->late_promises += refs[i]->due_day < today;
@@ -454,22 +462,14 @@ write_recent(FILE *fp, const struct tally *t)
 }
 
 static void
-write_open(FILE *fp, const struct contact *c)
+write_open(FILE *fp, const struct row *row)
 {
-	struct ref *const *refs;
 	char line[300], day[11];
-	size_t n, i, j;
-	int today = O->win.today, first = 1;
+	size_t i;
+	int today = O->win.today;
 
-	refs = book_refs(&n);
-	for (i = 0; i < n; i++) {
-		const struct ref *r = refs[i];
-		for (j = 0; j < r->ncontacts; j++)
-			if (strcmp(r->contacts[j], c->id) == 0)
-				break;
-		if (j == r->ncontacts || r->opened_day > today ||
-		    (r->closed_day != NO_DATE && r->closed_day <= today))
-			continue;
+	for (i = 0; i < row->nopen; i++) {
+		const struct ref *r = row->open[i];
 		if (r->kind == K_PROMISE) {
 			date_format(r->due_day, day);
 			snprintf(line, sizeof(line), "%spromise %s: %s, due %s",
@@ -483,8 +483,7 @@ write_open(FILE *fp, const struct contact *c)
 			snprintf(line, sizeof(line), "request %s: %s, asked %s",
 			    r->id, r->title, day);
 		}
-		put_labelled(fp, first ? "Open" : "", line, 0);
-		first = 0;
+		put_labelled(fp, i == 0 ? "Open" : "", line, 0);
 	}
 }
 
@@ -531,7 +530,7 @@ write_detail(FILE *fp, const struct row *r)
 	write_activity(fp, r->t);
 	write_feedback(fp, r->t);
 	write_recent(fp, r->t);
-	write_open(fp, r->c);
+	write_open(fp, r);
 	putc('\n', fp);
 }
 
@@ -617,6 +616,8 @@ report_write(FILE *fp, const struct report_opts *opts)
 		write_detail(fp, &rows[i]);
 	write_overdue(fp, items, nitems);
 	free(items);
+	for (i = 0; i < nrows; i++)
+		free(rows[i].open);
 	free(rows);
 	return 0;
 }
