@@ -59,6 +59,8 @@ decode(const char *s, unsigned *cp)
 int
 char_width(unsigned c)
 {
+	if (c < 0x300)		/* Latin and most punctuation: the common case */
+		return 1;
 	if (in(zero_width, sizeof(zero_width) / sizeof(*zero_width), c))
 		return 0;
 	if (in(double_width, sizeof(double_width) / sizeof(*double_width), c))
