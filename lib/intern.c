@@ -26,6 +26,11 @@ hash(const char *s, size_t n)
 		h ^= (unsigned char)*s++;
 		h *= 1099511628211ULL;
 	}
+	/* FNV's low bits, which pick the slot, mix poorly for ids such as
+	 * r1 r2 r3: fold the high bits in. */
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
 	return h;
 }
 

@@ -9,6 +9,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <glob.h>
 #include <pcre2.h>
@@ -197,8 +198,20 @@ first_bad_byte(const char *s, size_t len, const char **why)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0, n, k;
+	uint64_t w;
 	unsigned c;
 
+	/* Eight bytes at a time while they are all printable ASCII: no high
+	 * bit, none below 0x20 (the test is exact once the high bits are
+	 * clear), no DEL. */
+	for (; i + 8 <= len; i += 8) {
+		memcpy(&w, p + i, 8);
+		if ((w & 0x8080808080808080ULL) ||
+		    ((w - 0x2020202020202020ULL) & ~w & 0x8080808080808080ULL) ||
+		    (((w ^ 0x7f7f7f7f7f7f7f7fULL) - 0x0101010101010101ULL) &
+		    ~(w ^ 0x7f7f7f7f7f7f7f7fULL) & 0x8080808080808080ULL))
+			break;
+	}
 	while (i < len) {
 		c = p[i];
 		if (c >= 0x20 && c < 0x7f) {
