@@ -64,6 +64,10 @@ check-valgrind: all $(O)/tests/unit
 	tests/valgrind-bin build-vg $(TOOLS)
 	REL_BIN=$(abspath build-vg) prove tests/*.t
 
+# The benchmark (tests/bench/README): BENCH_SIZES="10k 100k", BENCH_REPS=3.
+bench: all
+	REL_BIN=$(abspath $(O)) tests/bench/run
+
 lint-man:
 	mandoc -Tlint -Wwarning $(MAN1) $(MAN5)
 
@@ -81,9 +85,9 @@ uninstall:
 
 clean:
 	rm -f $(TOOLS) lib/*.o lib/librel.a tests/unit
-	rm -rf build-san build-fuzz build-vg
+	rm -rf build-san build-fuzz build-vg build-bench
 
-.PHONY: all check check-valgrind lint-man install uninstall clean fuzz fuzz-run
+.PHONY: all bench check check-valgrind lint-man install uninstall clean fuzz fuzz-run
 .SECONDARY: $(LIB_OBJ)
 
 # libFuzzer harnesses (clang): make fuzz builds them; make fuzz-run runs
