@@ -155,6 +155,8 @@ main(int argc, char **argv)
 		o.within = period_add(o.today, o.within_p, 1) - o.today;
 	tally_init(&win);
 	ropts.fn = tally_record;
+	ropts.ref_done = tally_ref;
+	ropts.today = win.today;
 	status = rel_read_all(argc - optind, argv + optind, &ropts);
 	if (status == 0) {
 		tally_finish();

@@ -126,6 +126,8 @@ main(int argc, char **argv)
 		ro.win.today = ro.win.until;
 	tally_init(&ro.win);
 	opts.fn = tally_record;
+	opts.ref_done = tally_ref;
+	opts.today = ro.win.today;
 	status = rel_read_all(argc - optind, argv + optind, &opts);
 	if (status == 0) {
 		tally_finish();

@@ -133,6 +133,23 @@ write_row(FILE *fp, const struct tally *t, int today)
 	csv_end(fp);
 }
 
+/* The org at the top of a contact's chain of org: (a team in a company
+ * rolls up into the company), or NULL if it has none or the chain is a
+ * loop: then the contact stands for itself. */
+static struct contact *
+top_org(const struct tally *t)
+{
+	struct contact *org = t->org;
+	int depth;
+
+	for (depth = 0; org && tally_of(org)->org; depth++) {
+		if (depth == 16)
+			return NULL;
+		org = tally_of(org)->org;
+	}
+	return org;
+}
+
 /* --by org: each contact whose org: names a contact is added to that org;
  * the rest stand for themselves.  Returns the rows, in order of first
  * appearance. */
@@ -140,14 +157,15 @@ static struct tally **
 org_rows(size_t *nrows)
 {
 	struct contact *const *cs;
-	struct tally **rows, *t, *into;
+	struct tally **rows, *t;
+	struct contact *org;
 	size_t n, i;
 
 	cs = book_contacts(&n);
 	rows = xcalloc(n, sizeof(*rows));
 	for (i = 0; i < n; i++) {
 		t = tally_of(cs[i]);
-		if (t->org)
+		if (top_org(t))
 			continue;
 		rows[i] = xmalloc(sizeof(**rows));
 		*rows[i] = *t;
@@ -161,11 +179,8 @@ org_rows(size_t *nrows)
 	}
 	for (i = 0; i < n; i++) {
 		t = tally_of(cs[i]);
-		if (t->org == NULL)
-			continue;
-		into = rows[t->org->index];
-		if (into)
-			tally_merge(into, t);
+		if ((org = top_org(t)) != NULL)
+			tally_merge(rows[org->index], t);
 	}
 	*nrows = n;
 	return rows;
@@ -239,9 +254,11 @@ main(int argc, char **argv)
 	if (win.until != NO_DATE && win.until < win.today)
 		win.today = win.until;
 	tally_init(&win);
-	if (explain)
-		tally_keep_evidence(explain);
+	if (explain)	/* with --by org, the members' evidence is the org's */
+		tally_keep_evidence(by_org ? NULL : explain);
 	opts.fn = tally_record;
+	opts.ref_done = tally_ref;
+	opts.today = win.today;
 	status = rel_read_all(argc - optind, argv + optind, &opts);
 	if (status) {
 		rel_cleanup();

@@ -18,8 +18,8 @@ struct options rel_options = DEFAULT_OPTIONS;
 static struct arena keep;		/* lives for the run */
 static struct contact **contacts;
 static size_t ncontacts, contactcap;
-static struct ref **refs;
-static size_t nrefs, refcap;
+static struct ref *open_head, *open_tail;	/* the open refs, in order */
+static struct ref *free_refs;		/* retired, for the next to open */
 
 static const char *const option_names[] = {
 	"default-cadence", "feedback-every", "default-sla", "currency",
@@ -199,6 +199,22 @@ day_of(const char *val, int dflt)
 	return dflt;
 }
 
+/* The title, cut at a character boundary if it is longer than the room
+ * (where it is shown, it is cut shorter still). */
+static void
+copy_title(char out[REF_TITLE_MAX], const char *title)
+{
+	size_t n = strlen(title);
+
+	if (n >= REF_TITLE_MAX) {
+		n = REF_TITLE_MAX - 1;
+		while (n > 0 && ((unsigned char)title[n] & 0xc0) == 0x80)
+			n--;
+	}
+	memcpy(out, title, n);
+	out[n] = '\0';
+}
+
 static void
 ref_dates_open(struct ref *ref, const struct record *r)
 {
@@ -212,17 +228,72 @@ ref_dates_open(struct ref *ref, const struct record *r)
 	ref->by_them = by && strcmp(by, "them") == 0;
 	ref->has_sla = sla && period_parse(sla, strlen(sla), &ref->sla,
 	    &why) == 0;
-	ref->title = arena_strndup(&keep, r->title, strlen(r->title));
+	copy_title(ref->title, r->title);
 }
 
-static void
-ref_list_add(struct ref *r)
+static struct ref *
+ref_new(void)
 {
-	if (nrefs == refcap) {
-		refcap = refcap ? refcap * 2 : 64;
-		refs = xreallocarray(refs, refcap, sizeof(*refs));
-	}
-	refs[nrefs++] = r;
+	struct ref *r = free_refs;
+
+	if (r)
+		free_refs = r->next;
+	else
+		r = xmalloc(sizeof(*r));
+	memset(r, 0, sizeof(*r));
+	r->prev = open_tail;
+	if (open_tail)
+		open_tail->next = r;
+	else
+		open_head = r;
+	open_tail = r;
+	return r;
+}
+
+/* Done with: the hook sees it, the book keeps a struct retired, and the
+ * memory goes to the next ref opened. */
+static void
+ref_retire(struct ref *r, const struct read_opts *opts)
+{
+	struct sym *sym = sym_of(r->id);
+	struct retired *t;
+
+	if (opts->ref_done)
+		opts->ref_done(r, opts->ctx);
+	t = (struct retired *)arena_alloc(&keep, sizeof(*t));
+	t->kind = r->kind;
+	t->closed = r->closed;
+	t->file = r->file;
+	t->line = r->line;
+	t->closed_file = r->closed_file;
+	t->closed_line = r->closed_line;
+	t->told_file = r->told_file;
+	t->told_line = r->told_line;
+	sym->retired = t;
+	sym->ref = NULL;
+	if (r->prev)
+		r->prev->next = r->next;
+	else
+		open_head = r->next;
+	if (r->next)
+		r->next->prev = r->prev;
+	else
+		open_tail = r->prev;
+	r->next = free_refs;
+	free_refs = r;
+}
+
+/* A ref is done with once closed (an issue: resolved and told), by today
+ * for the tools that measure as of a day. */
+static int
+ref_is_done(const struct ref *r, const struct read_opts *opts)
+{
+	if (r->closed == K_NONE || (r->kind == K_ISSUE && r->told_file == NULL))
+		return 0;
+	if (opts->ref_done == NULL)
+		return 1;
+	return r->closed_day <= opts->today &&
+	    (r->kind != K_ISSUE || r->told_day <= opts->today);
 }
 
 static void
@@ -249,41 +320,43 @@ open_ref(const struct entry *e, int *bad)
 		*bad = 1;
 	}
 	sym = sym_of(r->ref);
-	if (sym->ref) {
+	if (sym->ref || sym->retired) {
 		diag_at(DIAG_ERROR, &e->head, e->ref_off, "id %s is already used "
 		    "by the %s at %s:%ld; ids must be unique", r->ref,
-		    kind_name(sym->ref->kind), sym->ref->file, sym->ref->line);
+		    kind_name(sym->ref ? sym->ref->kind : sym->retired->kind),
+		    sym->ref ? sym->ref->file : sym->retired->file,
+		    sym->ref ? sym->ref->line : sym->retired->line);
 		*bad = 1;
 		return;
 	}
-	ref = (struct ref *)arena_alloc(&keep, sizeof(*ref));
-	memset(ref, 0, sizeof(*ref));
+	ref = ref_new();
 	ref->id = sym->name;
 	ref->kind = r->kind;
 	ref->file = r->file;
 	ref->line = r->line;
-	ref->opened = 1;
 	ref_dates_open(ref, r);
-	ref->contacts = (const char **)arena_alloc(&keep,
-	    e->ncontacts * sizeof(*ref->contacts));
+	/* most refs have one or two contacts: no allocation for those */
+	ref->contacts = e->ncontacts <= 2 ? ref->contacts_inline :
+	    (const char **)arena_alloc(&keep, e->ncontacts *
+	    sizeof(*ref->contacts));
 	for (i = 0; i < e->ncontacts; i++)
 		ref->contacts[i] = e->contacts[i];
 	ref->ncontacts = e->ncontacts;
 	sym->ref = ref;
-	ref_list_add(ref);
 }
 
 static const char *
 closest_ref(const char *id)
 {
 	const char *best = NULL;
-	size_t bestd = (size_t)-1, d, i, n = strlen(id);
+	size_t bestd = (size_t)-1, d, n = strlen(id);
+	const struct ref *r;
 
-	for (i = 0; i < nrefs; i++) {
-		d = edit_distance(id, n, refs[i]->id, strlen(refs[i]->id));
+	for (r = open_head; r; r = r->next) {
+		d = edit_distance(id, n, r->id, strlen(r->id));
 		if (d < bestd) {
 			bestd = d;
-			best = refs[i]->id;
+			best = r->id;
 		}
 	}
 	return bestd <= (n < 4 ? 1 : n / 4 + 1) ? best : NULL;
@@ -307,11 +380,28 @@ static struct ref *
 follow_ref(const struct entry *e, int *bad)
 {
 	const struct record *r = &e->rec;
-	struct ref *ref = sym_of(r->ref)->ref;
+	struct sym *sym = sym_of(r->ref);
+	struct ref *ref = sym->ref;
 	const struct src *at = &e->head;
 	size_t off = e->subject_off;
 	const char *near, *done;
+	static struct ref was;	/* a retired ref, for the checks below */
 
+	if (ref == NULL && sym->retired) {
+		/* Every follow-up of a ref that is done with is one of the
+		 * errors below; what they name is all a retired ref keeps. */
+		memset(&was, 0, sizeof(was));
+		was.id = sym->name;
+		was.kind = sym->retired->kind;
+		was.closed = sym->retired->closed;
+		was.file = sym->retired->file;
+		was.line = sym->retired->line;
+		was.closed_file = sym->retired->closed_file;
+		was.closed_line = sym->retired->closed_line;
+		was.told_file = sym->retired->told_file;
+		was.told_line = sym->retired->told_line;
+		ref = &was;
+	}
 	if (ref == NULL) {
 		near = closest_ref(r->ref);
 		if (near)
@@ -356,6 +446,8 @@ follow_ref(const struct entry *e, int *bad)
 		*bad = 1;
 		return ref;
 	}
+	if (ref == &was)	/* cannot happen: a retired ref is closed */
+		return NULL;
 	if (r->kind == K_TOLD) {
 		ref->told_file = r->file;
 		ref->told_line = r->line;
@@ -458,6 +550,8 @@ book_entry(const struct entry *e, const struct read_opts *opts)
 		deliver(r, ref->contacts, ref->ncontacts, opts);
 	else
 		deliver(r, e->contacts, e->ncontacts, opts);
+	if (ref && ref_is_done(ref, opts))
+		ref_retire(ref, opts);
 }
 
 /* --strict: contacts that records name but no contact block declares. */
@@ -489,21 +583,30 @@ book_contacts(size_t *n)
 	return contacts;
 }
 
-struct ref *const *
-book_refs(size_t *n)
+/* The open refs in the order they were opened; follow ->next. */
+struct ref *
+book_open_refs(void)
 {
-	*n = nrefs;
-	return refs;
+	return open_head;
 }
 
 void
 book_free(void)
 {
+	struct ref *r, *next;
+
+	for (r = open_head; r; r = next) {
+		next = r->next;
+		free(r);
+	}
+	for (r = free_refs; r; r = next) {
+		next = r->next;
+		free(r);
+	}
+	open_head = open_tail = free_refs = NULL;
 	free(contacts);
-	free(refs);
 	contacts = NULL;
-	refs = NULL;
-	ncontacts = contactcap = nrefs = refcap = 0;
+	ncontacts = contactcap = 0;
 	arena_free(&keep);
 	rel_options = (struct options)DEFAULT_OPTIONS;
 }

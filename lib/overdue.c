@@ -157,7 +157,9 @@ ref_items(struct list *l, const struct overdue_opts *o, const struct ref *r,
 	struct item *it = NULL;
 	char p[16];
 
-	if (r->closed_day != NO_DATE && r->closed_day <= o->today)
+	/* an issue resolved but never told is still bad news untold */
+	if (r->kind != K_ISSUE && r->closed_day != NO_DATE &&
+	    r->closed_day <= o->today)
 		return;
 	switch (r->kind) {
 	case K_PROMISE:
@@ -219,20 +221,19 @@ struct item *
 overdue_items(const struct overdue_opts *o, size_t *n)
 {
 	struct contact *const *cs;
-	struct ref *const *refs;
+	const struct ref *r;
 	struct list l = { 0 };
 	struct sym *sym;
-	size_t nc, nr, i, j;
+	size_t nc, i, j;
 
 	cs = book_contacts(&nc);
 	for (i = 0; i < nc; i++)
 		contact_items(&l, o, tally_of(cs[i]));
-	refs = book_refs(&nr);
-	for (i = 0; i < nr; i++)
-		for (j = 0; j < refs[i]->ncontacts; j++) {
-			sym = sym_of(refs[i]->contacts[j]);
-			if (sym && sym->contact)
-				ref_items(&l, o, refs[i], sym->contact);
+	for (r = book_open_refs(); r; r = r->next)
+		for (j = 0; j < r->ncontacts; j++) {
+			sym = sym_of(r->contacts[j]);
+			if (sym->contact)
+				ref_items(&l, o, r, sym->contact);
 		}
 	if (l.n)
 		qsort(l.v, l.n, sizeof(*l.v), by_urgency);

@@ -179,11 +179,13 @@ const char *a_or_an(const char *word);
 
 struct contact;
 struct ref;
+struct retired;
 struct sym {
 	const char *name;
 	size_t len;
 	struct contact *contact;
-	struct ref *ref;
+	struct ref *ref;		/* a promise, issue or request still open */
+	struct retired *retired;	/* or one that is done with */
 };
 struct sym *sym_get(const char *, size_t);	/* creates */
 struct sym *sym_find(const char *, size_t);	/* NULL if absent */
@@ -208,14 +210,21 @@ struct contact {
 	size_t index;		/* in book_contacts(), in order of appearance */
 };
 
+#define REF_TITLE_MAX 96
+
+/* An open promise, issue or request.  When it is done with (kept or
+ * broken; answered; told and resolved) the book hands it to the tools'
+ * ref_done hook and keeps only a struct retired: memory holds the open
+ * refs, not every ref there ever was. */
 struct ref {
 	const char *id;
 	enum kind kind;		/* K_PROMISE, K_ISSUE or K_REQUEST */
 	const char *file;
 	long line;
-	int opened;
+	struct ref *prev, *next;	/* the open refs, in the order opened */
 	const char **contacts;
 	size_t ncontacts;
+	const char *contacts_inline[2];
 	enum kind closed;	/* K_KEPT/K_BROKEN, K_RESOLVED, K_ANSWERED, or K_NONE */
 	const char *closed_file;
 	long closed_line;
@@ -230,7 +239,15 @@ struct ref {
 	int by_them;		/* promises: by:them */
 	int has_sla;		/* requests: sla: given on the request */
 	struct period sla;
-	const char *title;	/* of the opening entry */
+	char title[REF_TITLE_MAX];	/* of the opening entry, maybe cut */
+};
+
+/* What the book still knows of a ref that is done with: enough to say
+ * where it was opened and closed when a journal names it again. */
+struct retired {
+	enum kind kind, closed;
+	const char *file, *closed_file, *told_file;
+	long line, closed_line, told_line;
 };
 
 struct options {
@@ -283,6 +300,10 @@ struct read_opts {
 	int keep_going;
 	record_fn *fn;
 	void *ctx;
+	/* Called with a ref that is done with, before the book forgets it,
+	 * if it was settled by today; a ref settled later stays open. */
+	void (*ref_done)(const struct ref *, void *ctx);
+	int today;
 };
 
 void book_entry(const struct entry *, const struct read_opts *);
@@ -292,7 +313,7 @@ int option_check(const struct src *, size_t name_off, size_t val_off,
     const char *name, const char *val);
 void book_finish(const struct read_opts *);
 struct contact *const *book_contacts(size_t *n);
-struct ref *const *book_refs(size_t *n);
+struct ref *book_open_refs(void);
 void book_free(void);
 
 /* journal.c and csvin.c: the two readers; input.c picks one per file */
@@ -426,6 +447,7 @@ struct window {
 
 void tally_init(const struct window *);
 record_fn tally_record;
+void tally_ref(const struct ref *, void *ctx);
 void tally_finish(void);
 void tally_merge(struct tally *into, const struct tally *from);
 struct tally *tally_of(const struct contact *);

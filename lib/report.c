@@ -101,37 +101,36 @@ static void
 count_refs(struct row *rows, size_t nrows, const size_t *row_of,
     size_t ncontacts)
 {
-	struct ref *const *refs;
+	const struct ref *ref;
 	struct sym *sym;
 	struct row *r;
-	size_t n, i, j;
+	size_t j;
 	int today = O->win.today;
 
-	refs = book_refs(&n);
-	for (i = 0; i < n; i++)
-		for (j = 0; j < refs[i]->ncontacts; j++) {
-			sym = sym_of(refs[i]->contacts[j]);
-			if (sym == NULL || sym->contact == NULL ||
+	for (ref = book_open_refs(); ref; ref = ref->next)
+		for (j = 0; j < ref->ncontacts; j++) {
+			sym = sym_of(ref->contacts[j]);
+			if (sym->contact == NULL ||
 			    sym->contact->index >= ncontacts ||
 			    row_of[sym->contact->index] >= nrows)
 				continue;
 			r = &rows[row_of[sym->contact->index]];
-			if (refs[i]->opened_day > today || (refs[i]->closed_day !=
-			    NO_DATE && refs[i]->closed_day <= today))
+			if (ref->opened_day > today || (ref->closed_day !=
+			    NO_DATE && ref->closed_day <= today))
 				continue;
 			if (r->nopen == r->opencap) {
 				r->opencap = r->opencap ? r->opencap * 2 : 8;
 				r->open = xreallocarray(r->open, r->opencap,
 				    sizeof(*r->open));
 			}
-			r->open[r->nopen++] = refs[i];
-			if (refs[i]->kind == K_PROMISE && !refs[i]->by_them) {
+			r->open[r->nopen++] = ref;
+			if (ref->kind == K_PROMISE && !ref->by_them) {
 				r->open_promises++;
-				r->late_promises += refs[i]->due_day < today;
-			} else if (refs[i]->kind == K_ISSUE) {
+				r->late_promises += ref->due_day < today;
+			} else if (ref->kind == K_ISSUE) {
 				r->open_issues++;
-				r->untold += refs[i]->told_day == NO_DATE ||
-				    refs[i]->told_day > today;
+				r->untold += ref->told_day == NO_DATE ||
+				    ref->told_day > today;
 			}
 		}
 }

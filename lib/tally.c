@@ -13,6 +13,7 @@ static struct window win;
 static struct tally **tallies;
 static size_t ntallies;
 static const char *evidence_for;	/* interned id, or NULL */
+static int evidence_all;		/* every contact's (--by org) */
 
 void
 tally_init(const struct window *w)
@@ -23,7 +24,8 @@ tally_init(const struct window *w)
 void
 tally_keep_evidence(const char *id)
 {
-	evidence_for = intern(id, strlen(id));
+	evidence_for = id ? intern(id, strlen(id)) : NULL;
+	evidence_all = id == NULL;
 }
 
 struct tally *
@@ -46,7 +48,7 @@ tally_of(const struct contact *c)
 	t->c = (struct contact *)c;
 	t->first_day = t->last_held = t->last_feedback = NO_DATE;
 	t->last_held_org = t->last_feedback_org = NO_DATE;
-	t->keep_evidence = c->id == evidence_for;
+	t->keep_evidence = evidence_all || c->id == evidence_for;
 	tallies[c->index] = t;
 	return t;
 }
@@ -179,11 +181,6 @@ tally_interaction(struct tally *t, const struct record *r)
 		t->ask++;
 	else if (purpose && strcmp(purpose, "mutual") == 0)
 		t->mutual++;
-	if (t->last_held == NO_DATE || r->date >= t->last_held) {
-		t->last_held = r->date;
-		t->last_file = r->file;
-		t->last_line = r->line;
-	}
 	count_month(t, r->date);
 	remember_recent(t, r);
 }
@@ -212,8 +209,6 @@ tally_feedback(struct tally *t, const struct record *r)
 	    score ? " score:" : " without a score", score ? score : "");
 	f->file = r->file;
 	f->line = r->line;
-	if (t->last_feedback == NO_DATE || r->date > t->last_feedback)
-		t->last_feedback = r->date;
 }
 
 static void
@@ -235,6 +230,23 @@ tally_rate(struct tally *t, const struct record *r)
 	}
 }
 
+/* The last held interaction and the last feedback are ages as of the day
+ * measured: they count whatever the window (--since) leaves out. */
+static void
+note_latest(struct tally *t, const struct record *r)
+{
+	if (kind_is_interaction(r->kind) &&
+	    !stood_up(record_get(r, "outcome")) &&
+	    (t->last_held == NO_DATE || r->date >= t->last_held)) {
+		t->last_held = r->date;
+		t->last_file = r->file;
+		t->last_line = r->line;
+	}
+	if (r->kind == K_FEEDBACK && (t->last_feedback == NO_DATE ||
+	    r->date > t->last_feedback))
+		t->last_feedback = r->date;
+}
+
 void
 tally_record(const struct record *r, void *ctx)
 {
@@ -251,6 +263,7 @@ tally_record(const struct record *r, void *ctx)
 		return;		/* not yet, as of the day measured */
 	if (t->first_day == NO_DATE || r->date < t->first_day)
 		t->first_day = r->date;
+	note_latest(t, r);
 	if (!in_window(r->date))
 		return;
 	if (kind_is_interaction(r->kind))
@@ -365,29 +378,35 @@ tally_request(struct tally *t, const struct ref *r, const struct contact *c)
 	    late == 1 ? "" : "s", m);
 }
 
+/* A ref's part in each of its contacts' tallies: when it is done with
+ * (the book's ref_done hook, so that the book can forget it), or at the
+ * end for those still open. */
+void
+tally_ref(const struct ref *r, void *ctx)
+{
+	struct contact *c;
+	size_t j;
+
+	(void)ctx;
+	for (j = 0; j < r->ncontacts; j++) {
+		if ((c = sym_of(r->contacts[j])->contact) == NULL)
+			continue;
+		if (r->kind == K_PROMISE)
+			tally_promise(tally_of(c), r);
+		else if (r->kind == K_ISSUE)
+			tally_issue(tally_of(c), r);
+		else
+			tally_request(tally_of(c), r, c);
+	}
+}
+
 static void
 tally_refs(void)
 {
-	struct ref *const *refs;
-	struct sym *sym;
-	struct tally *t;
-	size_t n, i, j;
+	const struct ref *r;
 
-	refs = book_refs(&n);
-	for (i = 0; i < n; i++) {
-		for (j = 0; j < refs[i]->ncontacts; j++) {
-			sym = sym_of(refs[i]->contacts[j]);
-			if (sym == NULL || sym->contact == NULL)
-				continue;
-			t = tally_of(sym->contact);
-			if (refs[i]->kind == K_PROMISE)
-				tally_promise(t, refs[i]);
-			else if (refs[i]->kind == K_ISSUE)
-				tally_issue(t, refs[i]);
-			else
-				tally_request(t, refs[i], sym->contact);
-		}
-	}
+	for (r = book_open_refs(); r; r = r->next)
+		tally_ref(r, NULL);
 }
 
 static int

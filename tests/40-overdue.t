@@ -5,7 +5,7 @@
 . "$(dirname "$0")/lib.sh"
 cd "$top/tests/overdue" || exit 1
 o="$bin/rel-overdue"
-plan 22
+plan 24
 
 run() {	# run EXPECTED-STATUS DESCRIPTION ARGS... (expected output on stdin)
 	want=$1 what=$2
@@ -77,6 +77,14 @@ ok $? "and is overdue by its own last call without them"
 "$o" --today 2026-11-22 --them --within 1y team.rel | grep -q -e ' gone ' -e ' later '
 [ $? -ne 0 ]
 ok $? "ended and paused contacts are never listed"
+
+# Bad news fixed but never told is still bad news untold.
+printf 'contact jan\n2026-11-01 issue jan Outage id:o1\n2026-11-02 resolved o1\n' >"$tmp/fixed.rel"
+"$o" --today 2026-11-22 --kind issue "$tmp/fixed.rel" | grep -q '^20d late   issue     jan  not told: Outage \[o1\]'
+ok $? "an issue resolved but never told is listed"
+printf '2026-11-03 told o1\n' >>"$tmp/fixed.rel"
+"$o" --today 2026-11-22 --kind issue "$tmp/fixed.rel" >"$tmp/got"
+check_status "once told, it is not" 1 $?
 
 # Nothing due: no output at all, exit 1 (cron's mail -E sends nothing).
 run 1 "nothing due" --today 2026-11-01 --kind promise team.rel </dev/null

@@ -4,7 +4,7 @@
 . "$(dirname "$0")/lib.sh"
 cd "$top/tests/score" || exit 1
 s="$bin/rel-score"
-plan 45
+plan 48
 
 # The worked example of rel-score(1), digit for digit (see worked.rel for
 # the arithmetic): W 100 x 1/2 - 10 = 40, M 100 - 10 x 3 = 70, B 100,
@@ -97,9 +97,19 @@ grep -q '^ann,' "$tmp/rows"
 [ $? -ne 0 ]
 ok $? "--by org: members have no row of their own"
 
+# A team in a company rolls up into the company; a loop of orgs does not
+# roll up at all.
+printf 'contact co "Company"\ncontact team "Team"\n  org: co\ncontact ann\n  org: team\n2026-11-01 call ann Hi\n2026-11-02 deal team Order amount:5\ncontact x\n  org: y\ncontact y\n  org: x\n2026-11-03 call x Loop\n' >"$tmp/org.rel"
+"$s" --today 2026-11-22 --by org "$tmp/org.rel" | cut -d, -f1,9,24 >"$tmp/got"
+printf 'id,interactions,deals\nco,1,1\nx,1,0\ny,0,0\n' >"$tmp/want"
+check_same "--by org: nested orgs roll up to the top; a loop stands alone" \
+    "$tmp/want" "$tmp/got"
+
 # --since and --until pick the evidence; --until is the day measured.
 "$s" --today 2026-11-22 --since 2026-11-05 contrast.rel >"$tmp/rows"
 is listened P "" "--since drops older feedback"
+is recent recency 100 "--since: recency still counts from the last contact"
+is listened B 100 "--since: and balance from the last feedback"
 is keeper W 100 "--since keeps a promise due in the window"
 "$s" --today 2026-11-22 --until 2026-11-05 contrast.rel >"$tmp/rows"
 is sitter H 40 "--until: bad news untold 4 days as of the 5th"

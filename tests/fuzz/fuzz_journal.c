@@ -35,6 +35,8 @@ read_into(const char *data, size_t size, int csv, char **out, size_t *len)
 
 	csv_out = open_memstream(out, len);
 	opts.fn = take;
+	opts.ref_done = tally_ref;
+	opts.today = win.today;
 	opts.keep_going = 1;
 	opts.strict = 1;
 	tally_init(&win);
