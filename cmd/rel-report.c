@@ -122,6 +122,7 @@ main(int argc, char **argv)
 	}
 	ro.color = !ro.markdown && want_color(color);
 	ro.win.today = today_from_option(today_arg);
+	ro.win.detail = 1;
 	if (ro.win.until != NO_DATE && ro.win.until < ro.win.today)
 		ro.win.today = ro.win.until;
 	tally_init(&ro.win);

@@ -171,8 +171,7 @@ org_rows(size_t *nrows)
 		*rows[i] = *t;
 		rows[i]->ev = NULL;
 		rows[i]->nev = rows[i]->evcap = 0;
-		rows[i]->feedback = NULL;
-		rows[i]->nfeedback = rows[i]->feedbackcap = 0;
+		rows[i]->d = NULL;
 		for (size_t k = 0; k < t->nev; k++)
 			tally_add_evidence(rows[i], t->ev[k].kind, t->ev[k].file,
 			    t->ev[k].line, t->ev[k].day, "%s", t->ev[k].what);

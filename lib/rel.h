@@ -398,6 +398,17 @@ struct evidence {
 	char what[160];
 };
 
+/* What only a report shows: kept when the window asks for detail, so that
+ * the tallies of rel-score and rel-overdue stay small. */
+struct tally_detail {
+	int months[SPARK_MONTHS];	/* held interactions, oldest first */
+	int months_org[SPARK_MONTHS];	/* with its members' (orgs) */
+	struct recent recent[RECENT_MAX];	/* newest last */
+	size_t nrecent;
+	struct feedback *feedback;
+	size_t nfeedback, feedbackcap;
+};
+
 struct tally {
 	struct contact *c;
 	struct contact *org;	/* the contact its org: names, or NULL */
@@ -427,12 +438,7 @@ struct tally {
 	long response_sum;	/* days from asked to answered */
 	double m_sum;		/* per-request responsiveness terms */
 	int m_n;
-	int months[SPARK_MONTHS];	/* held interactions, oldest first */
-	int months_org[SPARK_MONTHS];	/* with its members' (orgs) */
-	struct recent recent[RECENT_MAX];	/* newest last */
-	size_t nrecent;
-	struct feedback *feedback;
-	size_t nfeedback, feedbackcap;
+	struct tally_detail *d;	/* for rel-report only, else NULL */
 	int last_feedback;	/* or NO_DATE */
 	int last_feedback_org;
 	int keep_evidence;
@@ -443,6 +449,7 @@ struct tally {
 struct window {
 	int since, until;	/* NO_DATE: open */
 	int today;		/* the day the measures are taken */
+	int detail;		/* keep struct tally_detail (rel-report) */
 };
 
 void tally_init(const struct window *);

@@ -411,13 +411,13 @@ write_activity(FILE *fp, const struct tally *t)
 	size_t len = 0;
 
 	for (i = 0; i < SPARK_MONTHS; i++)
-		if (t->months_org[i] > max)
-			max = t->months_org[i];
+		if (t->d->months_org[i] > max)
+			max = t->d->months_org[i];
 	if (O->markdown)
 		len += (size_t)snprintf(line + len, sizeof(line) - len, "`");
 	for (i = 0; i < SPARK_MONTHS; i++)
 		len += (size_t)snprintf(line + len, sizeof(line) - len, "%s",
-		    spark_glyph(t->months_org[i], max));
+		    spark_glyph(t->d->months_org[i], max));
 	last = date_month_index(O->win.today);
 	first = last - SPARK_MONTHS + 1;
 	snprintf(line + len, sizeof(line) - len, "%s  %s %d %s %s %d",
@@ -434,12 +434,12 @@ write_feedback(FILE *fp, const struct tally *t)
 
 	if (t->fb_scored == 0)
 		return;
-	from = t->nfeedback > 8 ? t->nfeedback - 8 : 0;
-	for (i = from; i < t->nfeedback; i++) {
-		if (t->feedback[i].score < 0)
+	from = t->d->nfeedback > 8 ? t->d->nfeedback - 8 : 0;
+	for (i = from; i < t->d->nfeedback; i++) {
+		if (t->d->feedback[i].score < 0)
 			continue;
 		len += (size_t)snprintf(line + len, sizeof(line) - len, "%s%d",
-		    shown++ ? g_arrow() : "", t->feedback[i].score);
+		    shown++ ? g_arrow() : "", t->d->feedback[i].score);
 	}
 	snprintf(line + len, sizeof(line) - len, "  (mean %.1f of %d)",
 	    (double)t->fb_sum / t->fb_scored, t->fb_scored);
@@ -452,11 +452,11 @@ write_recent(FILE *fp, const struct tally *t)
 	char line[200], day[11];
 	size_t i;
 
-	for (i = t->nrecent; i-- > 0;) {
-		date_format(t->recent[i].day, day);
+	for (i = t->d->nrecent; i-- > 0;) {
+		date_format(t->d->recent[i].day, day);
 		snprintf(line, sizeof(line), "%s  %-8s  %s", day,
-		    kind_name(t->recent[i].kind), t->recent[i].title);
-		put_labelled(fp, i + 1 == t->nrecent ? "Recent" : "", line, 0);
+		    kind_name(t->d->recent[i].kind), t->d->recent[i].title);
+		put_labelled(fp, i + 1 == t->d->nrecent ? "Recent" : "", line, 0);
 	}
 }
 

@@ -49,6 +49,8 @@ tally_of(const struct contact *c)
 	t->first_day = t->last_held = t->last_feedback = NO_DATE;
 	t->last_held_org = t->last_feedback_org = NO_DATE;
 	t->keep_evidence = evidence_all || c->id == evidence_for;
+	if (win.detail)
+		t->d = xcalloc(1, sizeof(*t->d));
 	tallies[c->index] = t;
 	return t;
 }
@@ -127,14 +129,15 @@ stood_up(const char *outcome)
 static void
 remember_recent(struct tally *t, const struct record *r)
 {
+	struct tally_detail *d = t->d;
 	struct recent *slot;
 
-	if (t->nrecent == RECENT_MAX) {
-		memmove(t->recent, t->recent + 1,
-		    (RECENT_MAX - 1) * sizeof(*t->recent));
-		t->nrecent--;
+	if (d->nrecent == RECENT_MAX) {
+		memmove(d->recent, d->recent + 1,
+		    (RECENT_MAX - 1) * sizeof(*d->recent));
+		d->nrecent--;
 	}
-	slot = &t->recent[t->nrecent++];
+	slot = &d->recent[d->nrecent++];
 	slot->day = r->date;
 	slot->kind = r->kind;
 	slot->file = r->file;
@@ -149,7 +152,7 @@ count_month(struct tally *t, int day)
 	    SPARK_MONTHS - 1;
 
 	if (i >= 0 && i < SPARK_MONTHS)
-		t->months[i]++;
+		t->d->months[i]++;
 }
 
 static void
@@ -181,32 +184,37 @@ tally_interaction(struct tally *t, const struct record *r)
 		t->ask++;
 	else if (purpose && strcmp(purpose, "mutual") == 0)
 		t->mutual++;
-	count_month(t, r->date);
-	remember_recent(t, r);
+	if (t->d) {
+		count_month(t, r->date);
+		remember_recent(t, r);
+	}
 }
 
 static void
 tally_feedback(struct tally *t, const struct record *r)
 {
 	const char *score = record_get(r, "score");
+	struct tally_detail *d = t->d;
 	struct feedback *f;
 
-	if (t->nfeedback == t->feedbackcap) {
-		t->feedbackcap = t->feedbackcap ? t->feedbackcap * 2 : 8;
-		t->feedback = xreallocarray(t->feedback, t->feedbackcap,
-		    sizeof(*t->feedback));
-	}
-	f = &t->feedback[t->nfeedback++];
-	f->day = r->date;
-	f->score = score ? atoi(score) : -1;
 	t->fb_count++;
 	if (score) {
 		t->fb_scored++;
-		t->fb_sum += f->score;
+		t->fb_sum += atoi(score);
 	}
 	tally_add_evidence(t, EV_FEEDBACK, r->file, r->line, r->date,
-	    "feedback%s%s",
-	    score ? " score:" : " without a score", score ? score : "");
+	    "feedback%s%s", score ? " score:" : " without a score",
+	    score ? score : "");
+	if (d == NULL)
+		return;
+	if (d->nfeedback == d->feedbackcap) {
+		d->feedbackcap = d->feedbackcap ? d->feedbackcap * 2 : 8;
+		d->feedback = xreallocarray(d->feedback, d->feedbackcap,
+		    sizeof(*d->feedback));
+	}
+	f = &d->feedback[d->nfeedback++];
+	f->day = r->date;
+	f->score = score ? atoi(score) : -1;
 	f->file = r->file;
 	f->line = r->line;
 }
@@ -448,8 +456,8 @@ tally_merge(struct tally *into, const struct tally *from)
 			into->rated[i] = from->rated[i];
 			into->rated_day[i] = from->rated_day[i];
 		}
-	for (i = 0; i < SPARK_MONTHS; i++)
-		into->months[i] += from->months[i];
+	for (i = 0; into->d && from->d && i < SPARK_MONTHS; i++)
+		into->d->months[i] += from->d->months[i];
 	into->fb_count += from->fb_count;
 	into->fb_scored += from->fb_scored;
 	into->fb_sum += from->fb_sum;
@@ -493,7 +501,9 @@ tally_finish(void)
 		t->last_org_file = t->last_file;
 		t->last_org_line = t->last_line;
 		t->last_feedback_org = t->last_feedback;
-		memcpy(t->months_org, t->months, sizeof(t->months));
+		if (t->d)
+			memcpy(t->d->months_org, t->d->months,
+			    sizeof(t->d->months));
 	}
 	for (i = 0; i < n; i++) {
 		t = tally_of(cs[i]);
@@ -513,8 +523,8 @@ tally_finish(void)
 		    (o->last_feedback_org == NO_DATE ||
 		    t->last_feedback > o->last_feedback_org))
 			o->last_feedback_org = t->last_feedback;
-		for (j = 0; j < SPARK_MONTHS; j++)
-			o->months_org[j] += t->months[j];
+		for (j = 0; t->d && o->d && j < SPARK_MONTHS; j++)
+			o->d->months_org[j] += t->d->months[j];
 	}
 }
 
@@ -526,7 +536,9 @@ tally_free(void)
 	for (i = 0; i < ntallies; i++) {
 		if (tallies[i] == NULL)
 			continue;
-		free(tallies[i]->feedback);
+		if (tallies[i]->d)
+			free(tallies[i]->d->feedback);
+		free(tallies[i]->d);
 		free(tallies[i]->ev);
 		free(tallies[i]);
 	}
