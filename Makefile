@@ -71,17 +71,29 @@ bench: all
 lint-man:
 	mandoc -Tlint -Wwarning $(MAN1) $(MAN5)
 
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR ?= $(PREFIX)/share/zsh/site-functions
+
+# bash-completion finds a completion by the command's name: one file for
+# rel-parse, a link to it for each other tool.
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
-		$(DESTDIR)$(MANDIR)/man5
+		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(BASHCOMPDIR) \
+		$(DESTDIR)$(ZSHCOMPDIR)
 	cp $(TOOLS:%=$(O)/%) $(DESTDIR)$(BINDIR)/
 	cp $(MAN1) $(DESTDIR)$(MANDIR)/man1/
 	cp $(MAN5) $(DESTDIR)$(MANDIR)/man5/
+	cp examples/completion/rel.bash $(DESTDIR)$(BASHCOMPDIR)/rel-parse
+	for t in $(filter-out rel-parse,$(TOOLS)); do \
+		ln -sf rel-parse $(DESTDIR)$(BASHCOMPDIR)/$$t; done
+	cp examples/completion/_rel $(DESTDIR)$(ZSHCOMPDIR)/_rel
 
 uninstall:
 	cd $(DESTDIR)$(BINDIR) && rm -f $(TOOLS)
 	cd $(DESTDIR)$(MANDIR)/man1 && rm -f $(MAN1:man/%=%)
 	cd $(DESTDIR)$(MANDIR)/man5 && rm -f $(MAN5:man/%=%)
+	cd $(DESTDIR)$(BASHCOMPDIR) && rm -f $(TOOLS)
+	rm -f $(DESTDIR)$(ZSHCOMPDIR)/_rel
 
 clean:
 	rm -f $(TOOLS) lib/*.o lib/librel.a tests/unit

@@ -1,0 +1,135 @@
+;;; rel-mode.el --- Major mode for rel relationship journals -*- lexical-binding: t; -*-
+
+;; Keywords: languages
+;; Package-Requires: ((emacs "25.1"))
+
+;;; Commentary:
+
+;; Highlighting for rel journals (*.rel; see rel-journal(5)): comments,
+;; entry heads (date, time, kind, subject), directives, key:value
+;; attributes, +tags, "quoted" titles, indented `key: value' lines and
+;; left-over merge conflict markers.  M-x rel-check runs `rel-parse
+;; --check' on the file through `compile', so that \\[next-error] visits
+;; each error.
+;;
+;;   (add-to-list 'load-path "/path/to/rel/examples/editors/emacs")
+;;   (require 'rel-mode)
+
+;;; Code:
+
+(require 'compile)
+
+(defgroup rel nil
+  "Editing rel relationship journals."
+  :group 'text)
+
+(defcustom rel-parse-program "rel-parse"
+  "The rel-parse program that `rel-check' runs."
+  :type 'string)
+
+(defconst rel-kinds
+  '("meeting" "call" "visit" "email" "message" "note" "promise" "kept"
+    "broken" "moved" "issue" "told" "resolved" "request" "answered"
+    "feedback" "deal" "referral" "rate" "status")
+  "The entry kinds of a rel journal.")
+
+(eval-and-compile
+  (defconst rel--date "\\([0-9]\\{4\\}-[0-9]\\{2\\}-[0-9]\\{2\\}\\)")
+  (defconst rel--time "\\(?:[ \t]+\\([0-9]\\{2\\}:[0-9]\\{2\\}\\)\\)?")
+  (defconst rel--id "[A-Za-z0-9][A-Za-z0-9._-]*")
+  (defconst rel--string "\"\\(?:[^\"\\\n]\\|\\\\.\\)*\""
+    "A quoted title part or value, with \\\" and \\\\ escapes."))
+
+(defconst rel-font-lock-keywords
+  `(("^\\(?:[<>|]\\{7\\}\\|=\\{7\\}\\)\\(?:[ \t].*\\)?$" 0 'error t)
+    ;; DATE [HH:MM] KIND SUBJECT, then an unknown kind as a warning.
+    (,(concat "^" rel--date rel--time
+              "\\(?:[ \t]+\\(" (regexp-opt rel-kinds) "\\)"
+              "\\(?:[ \t]+\\(" rel--id "\\(?:," rel--id "\\)*\\)\\)?"
+              "\\(?:[ \t]\\|$\\)\\)?")
+     (1 'font-lock-constant-face)
+     (2 'font-lock-constant-face nil t)
+     (3 'font-lock-keyword-face nil t)
+     (4 'font-lock-variable-name-face nil t))
+    (,(concat "^" rel--date rel--time "[ \t]+\\([^ \t\n]+\\)")
+     3 'font-lock-warning-face)
+    ;; Directives.
+    (,(concat "^\\(contact\\)[ \t]+\\(" rel--id "\\)")
+     (1 'font-lock-preprocessor-face) (2 'font-lock-variable-name-face))
+    ("^\\(include\\)[ \t]+\\([^ \t\n]+\\)"
+     (1 'font-lock-preprocessor-face) (2 'font-lock-string-face))
+    ("^\\(option\\)[ \t]+\\([a-z][a-z0-9-]*\\)"
+     (1 'font-lock-preprocessor-face) (2 'font-lock-variable-name-face))
+    ;; The words of a column-0 line: key:value, +tag, "quoted".
+    ("^[^ \t\n;#]"
+     (,(concat "[ \t]\\(?:\\(\\(?:[a-z][a-z0-9-]*\\|[IMBWPHE]\\):\\)"
+               "\\(?:\\(" rel--string "\\)\\|[^ \t\n]\\)"
+               "\\|\\(\\+[^ \t\n]+\\)\\|\\(" rel--string "\\)\\)")
+      nil nil
+      (1 'font-lock-type-face nil t)
+      (2 'font-lock-string-face nil t)
+      (3 'font-lock-builtin-face nil t)
+      (4 'font-lock-string-face nil t)))
+    ;; Indented `key: value' attributes.
+    ("^[ \t]+\\([a-z][a-z0-9-]*\\|[IMBWPHE]\\):[ \t]+[^ \t\n]"
+     1 'font-lock-type-face))
+  "Highlighting for `rel-mode'.")
+
+(defconst rel-mode-syntax-table
+  (let ((table (make-syntax-table text-mode-syntax-table)))
+    (modify-syntax-entry ?\; "." table)
+    (modify-syntax-entry ?# "." table)
+    (modify-syntax-entry ?\" "." table)
+    (modify-syntax-entry ?\n ">" table)
+    table)
+  "Syntax table for `rel-mode'.
+Comment starters are set by `rel-syntax-propertize', as ; and # only
+start a comment as the first non-blank of a line, or ; as a word of
+an unindented line outside quotes.")
+
+(defconst rel-syntax-propertize
+  (syntax-propertize-rules
+   ("^[ \t]*\\([;#]\\)" (1 "<"))
+   ((concat "^[^ \t\n;#]\\(?:[^\"\n]\\|" rel--string "\\)*?[ \t]\\(;\\)")
+    (1 "<")))
+  "Mark the characters that start a comment.")
+
+(add-to-list 'compilation-error-regexp-alist-alist
+             '(rel "^\\([^ \t\n:][^\n:]*\\):\\([0-9]+\\):\\([0-9]+\\): \
+\\(?:error\\|\\(warning\\)\\):"
+                   1 2 3 (4)))
+(add-to-list 'compilation-error-regexp-alist 'rel)
+
+;;;###autoload
+(define-derived-mode rel-mode text-mode "Rel"
+  "Major mode for editing rel relationship journals.
+\\{rel-mode-map}"
+  (setq-local comment-start "; ")
+  (setq-local comment-start-skip "[;#]+[ \t]*")
+  (setq-local syntax-propertize-function rel-syntax-propertize)
+  (setq-local font-lock-defaults '(rel-font-lock-keywords))
+  ;; The tools count columns in characters.
+  (setq-local compilation-error-screen-columns nil)
+  (when buffer-file-name
+    (setq-local compile-command
+                (concat rel-parse-program " --check "
+                        (shell-quote-argument
+                         (file-name-nondirectory buffer-file-name))))))
+
+(defun rel-check ()
+  "Check the journal of this buffer with `rel-parse --check'."
+  (interactive)
+  (unless buffer-file-name
+    (user-error "This buffer is not visiting a file"))
+  (compile (concat rel-parse-program " --check "
+                   (shell-quote-argument
+                    (file-name-nondirectory buffer-file-name)))))
+
+(define-key rel-mode-map (kbd "C-c C-c") #'rel-check)
+
+;;;###autoload
+(add-to-list 'auto-mode-alist '("\\.rel\\'" . rel-mode))
+
+(provide 'rel-mode)
+
+;;; rel-mode.el ends here

@@ -1,0 +1,207 @@
+#!/bin/sh
+# Editor support and shell completion in examples/: the Vim syntax,
+# filetype detection and compiler, the Emacs rel-mode, and the bash and
+# zsh completions.  Each part is skipped where its program is missing.
+. "$(dirname "$0")/lib.sh"
+cd "$top" || exit 1
+plan 9
+
+vimdir=$top/examples/editors/vim
+el=$top/examples/editors/emacs/rel-mode.el
+comp=$top/examples/completion
+
+# skip COUNT PROGRAM: report COUNT tests skipped for want of PROGRAM.
+skip() {
+	i=0
+	while [ "$i" -lt "$1" ]; do
+		ntest=$((ntest + 1))
+		echo "ok $ntest # skip $2 not installed"
+		i=$((i + 1))
+	done
+}
+have() { command -v "$1" >/dev/null 2>&1; }
+
+# A journal with an error, a warning and non-ASCII text before the
+# columns, and what rel-parse says of it.
+printf '%s\n' 'contact jan "Jan Novák"' \
+    '2026-10-01 14:00 meetin jan Tomás' \
+    '2026-10-02 call jan "Ján" colour:red' \
+    '2026-10-03 note jan "Ján" due:x' >"$tmp/bad.rel"
+(cd "$tmp" && "$bin/rel-parse" --check --strict bad.rel 2>errors)
+
+# ---- Vim
+
+if have vim; then
+	cat >"$tmp/syntax.vim" <<-EOF
+	set runtimepath^=$vimdir
+	filetype on
+	syntax on
+	edit examples/agency.rel
+	function! Group(pat)
+	  call cursor(1, 1)
+	  return search(a:pat, 'cW') ? synIDattr(synID(line('.'), col('.'), 1), 'name') : 'none'
+	endfunction
+	let r = [&filetype, get(b:, 'current_syntax', ''), v:errmsg]
+	for p in readfile('$tmp/patterns')
+	  call add(r, p . ' ' . Group(p))
+	endfor
+	call writefile(r, '$tmp/vim.out')
+	qa!
+	EOF
+	cat >"$tmp/patterns" <<-'EOF'
+	^\zs2026-06-02 09:30
+	^2026-06-02 \zs09:30
+	09:30 \zsmeeting
+	meeting \zstomas,priya
+	priya \zs"Shop
+	\zsplanned:90m
+	\zs+kickoff
+	bf-mocks *\zs;
+	^\zs; Fernhill
+	^\zs# Lena
+	^  \zskind: org
+	^\zscontact brightfield
+	\zsteam/\*
+	Checkout \zs\\"Pay
+	likes: sailing\zs;
+	EOF
+	{ printf 'rel\nrel\n\n'; cat <<-'EOF'; } >"$tmp/expected"
+	^\zs2026-06-02 09:30 relDate
+	^2026-06-02 \zs09:30 relTime
+	09:30 \zsmeeting relKind
+	meeting \zstomas,priya relSubject
+	priya \zs"Shop relString
+	\zsplanned:90m relAttrKey
+	\zs+kickoff relTag
+	bf-mocks *\zs; relTrailComment
+	^\zs; Fernhill relComment
+	^\zs# Lena relComment
+	^  \zskind: org relIndentKey
+	^\zscontact brightfield relDirective
+	\zsteam/\* relPath
+	Checkout \zs\\"Pay relEscape
+	likes: sailing\zs; 
+	EOF
+	vim -Nu NONE -i NONE -es -S "$tmp/syntax.vim" >"$tmp/vim.msg" 2>&1
+	[ $? -eq 0 ] && [ ! -s "$tmp/vim.msg" ] &&
+	    [ "$(head -3 "$tmp/vim.out")" = "$(printf 'rel\nrel\n')" ]
+	ok $? "vim: ftdetect and syntax load on agency.rel without errors"
+	check_same "vim: the syntax groups of agency.rel" "$tmp/expected" "$tmp/vim.out"
+
+	cat >"$tmp/compiler.vim" <<-EOF
+	set runtimepath^=$vimdir
+	compiler rel
+	cgetfile errors
+	let r = [&makeprg]
+	for e in getqflist()
+	  call add(r, printf('%s:%d:%d %s %d', bufname(e.bufnr), e.lnum, e.col, e.type, e.valid))
+	endfor
+	cc 3
+	call add(r, strpart(getline('.'), col('.') - 1))
+	call writefile(r, 'qf.out')
+	qa!
+	EOF
+	cat >"$tmp/expected" <<-'EOF'
+	rel-parse --check %:S
+	bad.rel:2:18 e 1
+	bad.rel:3:27 w 1
+	bad.rel:4:27 e 1
+	due:x
+	EOF
+	(cd "$tmp" && vim -Nu NONE -i NONE -es -S compiler.vim >/dev/null 2>&1)
+	check_same "vim: :compiler rel reads rel-parse's errors" \
+	    "$tmp/expected" "$tmp/qf.out"
+else
+	skip 3 vim
+fi
+
+# ---- Emacs
+
+if have emacs; then
+	cp "$el" "$tmp/rel-mode.el"
+	emacs -Q --batch --eval '(setq byte-compile-error-on-warn t)' \
+	    -f batch-byte-compile "$tmp/rel-mode.el" >"$tmp/emacs.msg" 2>&1
+	status=$?
+	ok $status "emacs: rel-mode.el byte-compiles without warnings"
+	[ $status -eq 0 ] || sed 's/^/# /' "$tmp/emacs.msg"
+
+	cat >"$tmp/mode.el" <<-'EOF'
+	(find-file "examples/agency.rel")
+	(font-lock-ensure)
+	(defun face-at (re)
+	  (goto-char (point-min))
+	  (re-search-forward re)
+	  (get-text-property (match-beginning 1) 'face))
+	(princ (format "%s\n" major-mode))
+	(dolist (re '("^\\(2026-06-02\\) 09:30" "09:30 \\(meeting\\)"
+	              "meeting \\(tomas\\)" "\\(planned\\):90m" "\\(\\+kickoff\\)"
+	              "priya \\(\"Shop\\)" "bf-mocks *\\(;\\)" "likes: sailing\\(;\\)"))
+	  (princ (format "%s\n" (face-at re))))
+	EOF
+	cat >"$tmp/expected" <<-'EOF'
+	rel-mode
+	font-lock-constant-face
+	font-lock-keyword-face
+	font-lock-variable-name-face
+	font-lock-type-face
+	font-lock-builtin-face
+	font-lock-string-face
+	font-lock-comment-delimiter-face
+	nil
+	EOF
+	emacs -Q --batch -l "$el" -l "$tmp/mode.el" >"$tmp/emacs.out" 2>"$tmp/emacs.msg"
+	check_same "emacs: rel-mode opens and fontifies agency.rel" \
+	    "$tmp/expected" "$tmp/emacs.out"
+
+	cat >"$tmp/compile.el" <<-'EOF'
+	(let ((re (cadr (assq 'rel compilation-error-regexp-alist-alist))))
+	  (with-temp-buffer
+	    (insert-file-contents "errors")
+	    (while (not (eobp))
+	      (when (looking-at re)
+	        (princ (format "%s:%s:%s %s\n" (match-string 1) (match-string 2)
+	                       (match-string 3) (if (match-beginning 4) "w" "e"))))
+	      (forward-line 1))))
+	EOF
+	cat >"$tmp/expected" <<-'EOF'
+	bad.rel:2:18 e
+	bad.rel:3:27 w
+	bad.rel:4:27 e
+	EOF
+	(cd "$tmp" && emacs -Q --batch -l "$el" -l compile.el >compile.out 2>&1)
+	check_same "emacs: the compilation regexp reads rel-parse's errors" \
+	    "$tmp/expected" "$tmp/compile.out"
+else
+	skip 3 emacs
+fi
+
+# ---- bash
+
+if have bash; then
+	complete_bash() {	# complete_bash WORD... : COMPREPLY for the last WORD
+		PATH="$bin:$PATH" bash --norc -c '
+		    . "$0"; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1))
+		    _rel "$1"; printf "%s\n" "${COMPREPLY[@]}"' \
+		    "$comp/rel.bash" "$@" 2>&1
+	}
+	[ "$(complete_bash rel-score --by '')" = "$(printf 'contact\norg')" ]
+	ok $? "bash: rel-score --by completes contact and org"
+	complete_bash rel-score examples/agency.rel --explain '' |
+	    grep -qx tomas
+	ok $? "bash: rel-score --explain completes the contacts of the journal"
+else
+	skip 2 bash
+fi
+
+# ---- zsh
+
+if have zsh; then
+	out=$(cd "$comp" && zsh -f -c 'autoload -U compinit; compinit -u
+	    source _rel && print -r -- $_comps[rel-score]' 2>&1)
+	[ "$out" = _rel ]
+	ok $? "zsh: _rel loads and registers its completion"
+else
+	skip 1 zsh
+fi
+
+done_testing
