@@ -23,12 +23,6 @@ diag_init(const char *argv0)
 	progname = slash ? slash + 1 : argv0;
 }
 
-const char *
-diag_progname(void)
-{
-	return progname;
-}
-
 static size_t
 column_of(const char *text, size_t len, size_t off)
 {

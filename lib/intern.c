@@ -111,18 +111,6 @@ sym_of(const char *interned)
 	return (struct sym *)interned - 1;
 }
 
-/* Visit every name in table order, which depends on the hashes only:
- * callers that print must sort. */
-void
-sym_each(void (*fn)(struct sym *, void *), void *ctx)
-{
-	size_t i;
-
-	for (i = 0; i < nslots; i++)
-		if (slots[i].sym)
-			fn(slots[i].sym, ctx);
-}
-
 void
 sym_free_all(void)
 {

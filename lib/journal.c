@@ -377,7 +377,6 @@ parse_head(const struct src *src, const struct read_opts *opts)
 		    "the date, as in: 2026-10-01 call jan");
 		return;
 	}
-	P.b.e.kind_off = ov[6];
 	kind = entry_kind(src, ov[6], s + ov[6], ov[7] - ov[6]);
 	if (kind == K_NONE)
 		return;

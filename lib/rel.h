@@ -24,7 +24,6 @@ void *xmalloc(size_t);
 void *xcalloc(size_t, size_t);
 void *xrealloc(void *, size_t);
 void *xreallocarray(void *, size_t, size_t);
-char *xstrndup(const char *, size_t);
 int fshut(FILE *, const char *name);
 size_t edit_distance(const char *, size_t, const char *, size_t);
 const char *closest_word(const char *word, size_t len, const char *const *words,
@@ -83,7 +82,6 @@ enum diag_level { DIAG_WARNING, DIAG_ERROR };
 #define DIAG_MAX_ERRORS 50
 
 void diag_init(const char *progname);
-const char *diag_progname(void);
 void diag_at(enum diag_level, const struct src *, size_t byteoff,
     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 void vdiag_at(enum diag_level, const struct src *, size_t byteoff,
@@ -191,7 +189,6 @@ struct sym *sym_get(const char *, size_t);	/* creates */
 struct sym *sym_find(const char *, size_t);	/* NULL if absent */
 const char *intern(const char *, size_t);
 struct sym *sym_of(const char *interned);
-void sym_each(void (*fn)(struct sym *, void *), void *ctx);
 void sym_free_all(void);
 
 /* book.c: contacts, refs and options, as the records so far define them */
@@ -264,7 +261,6 @@ struct entry {
 	size_t ncontacts;
 	struct src head;	/* the first line, for errors */
 	size_t subject_off;	/* where the subject starts in head */
-	size_t kind_off;
 	size_t ref_off;		/* where id: is, for errors about it */
 	int bad;		/* an error was reported in it: deliver nothing */
 };

@@ -44,16 +44,6 @@ xreallocarray(void *p, size_t n, size_t size)
 	return xrealloc(p, n * size);
 }
 
-char *
-xstrndup(const char *s, size_t n)
-{
-	char *p = xmalloc(n + 1);
-
-	memcpy(p, s, n);
-	p[n] = '\0';
-	return p;
-}
-
 /* Flush and close a stream, reporting a write error (a full disk, a closed
  * pipe that ignores SIGPIPE) instead of exiting 0 with truncated output. */
 int
