@@ -19,7 +19,9 @@ lines_from_fd(struct lines *l, int fd)
 	memset(l, 0, sizeof(*l));
 	l->fd = fd;
 	l->cap = LINES_BUFSIZE;
-	l->buf = xmalloc(l->cap);
+	/* zeroed, as is all it grows by: the JIT matcher may read a few
+	 * bytes past the end of a line, which must then be defined */
+	l->buf = xcalloc(1, l->cap);
 }
 
 /* Lines from a copy of a buffer in memory (the fuzz harnesses). */
@@ -28,8 +30,8 @@ lines_from_buffer(struct lines *l, const char *s, size_t n)
 {
 	memset(l, 0, sizeof(*l));
 	l->fd = -1;
-	l->cap = n ? n : 1;
-	l->buf = xmalloc(l->cap);
+	l->cap = n + 16;		/* zeroed slack for the JIT matcher */
+	l->buf = xcalloc(1, l->cap);
 	memcpy(l->buf, s, n);
 	l->end = n;
 	l->eof = 1;
@@ -76,8 +78,9 @@ fill(struct lines *l)
 			l->error = EFBIG;
 			return -1;
 		}
+		l->buf = xrealloc(l->buf, l->cap * 2);
+		memset(l->buf + l->cap, 0, l->cap);
 		l->cap *= 2;
-		l->buf = xrealloc(l->buf, l->cap);
 	}
 	do
 		n = read(l->fd, l->buf + l->end, l->cap - l->end);

@@ -198,7 +198,10 @@ buf_grow(struct buf *b, size_t need)
 	while (cap < b->len + need + 1)
 		cap *= 2;
 	if (cap != b->cap) {
+		/* zero the new room: the JIT matcher may read a few bytes
+		 * past the text it is given (CSV fields are matched here) */
 		b->s = xrealloc(b->s, cap);
+		memset(b->s + b->cap, 0, cap - b->cap);
 		b->cap = cap;
 	}
 }
