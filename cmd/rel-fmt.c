@@ -171,14 +171,8 @@ main(int argc, char **argv)
 		case 's':
 			sort = 1;
 			break;
-		case 'h':
-			help();
-			return fshut(stdout, "<stdout>");
-		case 'V':
-			puts("rel-fmt " REL_VERSION);
-			return fshut(stdout, "<stdout>");
 		default:
-			usage_error(USAGE, NULL);
+			common_option(c, "rel-fmt", USAGE, help);
 		}
 	}
 	argc -= optind;

@@ -140,14 +140,8 @@ main(int argc, char **argv)
 		case 'T':
 			today_arg = optarg;
 			break;
-		case 'h':
-			help();
-			return fshut(stdout, "<stdout>");
-		case 'V':
-			puts("rel-overdue " REL_VERSION);
-			return fshut(stdout, "<stdout>");
 		default:
-			usage_error(USAGE, NULL);
+			common_option(c, "rel-overdue", USAGE, help);
 		}
 	}
 	o.today = win.today = today_from_option(today_arg);
@@ -169,9 +163,5 @@ main(int argc, char **argv)
 			overdue_write_text(stdout, items, n, 0, 0);
 		free(items);
 	}
-	tally_free();
-	rel_cleanup();
-	if (fshut(stdout, "<stdout>"))
-		status = 2;
-	return status;
+	return tool_exit(status);
 }

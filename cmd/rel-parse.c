@@ -51,7 +51,7 @@ main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct read_opts opts = { 0 };
-	int check = 0, c, status;
+	int check = 0, c;
 
 	diag_init(argv[0]);
 	signal(SIGPIPE, SIG_DFL);
@@ -72,14 +72,8 @@ main(int argc, char **argv)
 		case 'T':
 			(void)today_from_option(optarg);
 			break;
-		case 'h':
-			help();
-			return fshut(stdout, "<stdout>");
-		case 'V':
-			puts("rel-parse " REL_VERSION);
-			return fshut(stdout, "<stdout>");
 		default:
-			usage_error(USAGE, NULL);
+			common_option(c, "rel-parse", USAGE, help);
 		}
 	}
 	if (!check) {
@@ -89,9 +83,5 @@ main(int argc, char **argv)
 		opts.ctx = stdout;
 		puts(CSV_HEADER);
 	}
-	status = rel_read_all(argc - optind, argv + optind, &opts);
-	rel_cleanup();
-	if (fshut(stdout, "<stdout>"))
-		status = 2;
-	return status;
+	return tool_exit(rel_read_all(argc - optind, argv + optind, &opts));
 }

@@ -110,14 +110,8 @@ main(int argc, char **argv)
 		case 'T':
 			today_arg = optarg;
 			break;
-		case 'h':
-			help();
-			return fshut(stdout, "<stdout>");
-		case 'V':
-			puts("rel-report " REL_VERSION);
-			return fshut(stdout, "<stdout>");
 		default:
-			usage_error(USAGE, NULL);
+			common_option(c, "rel-report", USAGE, help);
 		}
 	}
 	ro.color = !ro.markdown && want_color(color);
@@ -134,9 +128,5 @@ main(int argc, char **argv)
 		tally_finish();
 		status = report_write(stdout, &ro);
 	}
-	tally_free();
-	rel_cleanup();
-	if (fshut(stdout, "<stdout>"))
-		status = 2;
-	return status;
+	return tool_exit(status);
 }

@@ -239,14 +239,8 @@ main(int argc, char **argv)
 		case 'T':
 			today_arg = optarg;
 			break;
-		case 'h':
-			help();
-			return fshut(stdout, "<stdout>");
-		case 'V':
-			puts("rel-score " REL_VERSION);
-			return fshut(stdout, "<stdout>");
 		default:
-			usage_error(USAGE, NULL);
+			common_option(c, "rel-score", USAGE, help);
 		}
 	}
 	win.today = today_from_option(today_arg);
@@ -259,11 +253,8 @@ main(int argc, char **argv)
 	opts.ref_done = tally_ref;
 	opts.today = win.today;
 	status = rel_read_all(argc - optind, argv + optind, &opts);
-	if (status) {
-		rel_cleanup();
-		tally_free();
-		return status;
-	}
+	if (status)
+		return tool_exit(status);
 	tally_finish();
 	cs = book_contacts(&n);
 	if (by_org)
@@ -302,9 +293,5 @@ main(int argc, char **argv)
 			}
 		free(rows);
 	}
-	tally_free();
-	rel_cleanup();
-	if (fshut(stdout, "<stdout>"))
-		status = 2;
-	return status;
+	return tool_exit(status);
 }

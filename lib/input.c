@@ -2,6 +2,7 @@
  * or - for standard input; none means standard input.  The first line
  * tells a journal from rel-parse's events CSV. */
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "rel.h"
@@ -51,6 +52,35 @@ rel_read_all(int argc, char **argv, const struct read_opts *opts)
 	}
 	book_finish(opts);
 	return diag_errors() ? 2 : 0;
+}
+
+/* The options every tool shares: --help and --version end the tool, as
+ * does an option getopt did not know (it has said why). */
+void
+common_option(int c, const char *tool, const char *usage, void (*help)(void))
+{
+	switch (c) {
+	case 'h':
+		help();
+		exit(fshut(stdout, "<stdout>"));
+	case 'V':
+		printf("%s %s\n", tool, REL_VERSION);
+		exit(fshut(stdout, "<stdout>"));
+	default:
+		usage_error(usage, NULL);
+	}
+}
+
+/* The end of every tool: memory handed back, standard output flushed and
+ * closed, a write error (a full disk) turned into exit status 2. */
+int
+tool_exit(int status)
+{
+	tally_free();
+	rel_cleanup();
+	if (fshut(stdout, "<stdout>"))
+		status = 2;
+	return status;
 }
 
 /* Frees what the readers and the book hold, so that the sanitizers see a

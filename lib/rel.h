@@ -344,6 +344,9 @@ void lines_close(struct lines *);
 
 int rel_read_all(int argc, char **argv, const struct read_opts *);
 void rel_cleanup(void);
+_Noreturn void common_option(int c, const char *tool, const char *usage,
+    void (*help)(void));
+int tool_exit(int status);
 
 /* width.c: terminal columns of UTF-8 text, the same in every locale */
 
