@@ -71,6 +71,7 @@ color_of(double health)
 {
 	if (!O->color || isnan(health))
 		return "";
+	health = score_round(health);	/* the number shown decides */
 	return health >= 70 ? "\033[32m" : health >= 40 ? "\033[33m" :
 	    "\033[31m";
 }
@@ -115,8 +116,12 @@ count_refs(struct row *rows, size_t nrows, const size_t *row_of,
 			    row_of[sym->contact->index] >= nrows)
 				continue;
 			r = &rows[row_of[sym->contact->index]];
+			/* settled refs are left out, but an issue resolved
+			 * without being told is still bad news untold */
 			if (ref->opened_day > today || (ref->closed_day !=
-			    NO_DATE && ref->closed_day <= today))
+			    NO_DATE && ref->closed_day <= today &&
+			    (ref->kind != K_ISSUE || (ref->told_day != NO_DATE &&
+			    ref->told_day <= today))))
 				continue;
 			if (r->nopen == r->opencap) {
 				r->opencap = r->opencap ? r->opencap * 2 : 8;
@@ -128,7 +133,8 @@ count_refs(struct row *rows, size_t nrows, const size_t *row_of,
 				r->open_promises++;
 				r->late_promises += ref->due_day < today;
 			} else if (ref->kind == K_ISSUE) {
-				r->open_issues++;
+				r->open_issues += ref->closed_day == NO_DATE ||
+				    ref->closed_day > today;
 				r->untold += ref->told_day == NO_DATE ||
 				    ref->told_day > today;
 			}
@@ -295,6 +301,8 @@ write_summary(FILE *fp, const struct row *rows, size_t n, size_t noverdue)
 
 	for (i = 0; i < n; i++) {
 		double h = rows[i].s.health;
+		if (!isnan(h))
+			h = score_round(h);	/* as the table shows it */
 		band[isnan(h) ? 3 : h >= 70 ? 0 : h >= 40 ? 1 : 2]++;
 		open += rows[i].open_promises;
 		late += rows[i].late_promises;

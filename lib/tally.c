@@ -131,13 +131,23 @@ remember_recent(struct tally *t, const struct record *r)
 {
 	struct tally_detail *d = t->d;
 	struct recent *slot;
+	size_t i = d->nrecent;
 
+	/* the five latest by date, whatever order the input is in; on the
+	 * same day, the later read counts as later */
+	while (i > 0 && d->recent[i - 1].day > r->date)
+		i--;
 	if (d->nrecent == RECENT_MAX) {
-		memmove(d->recent, d->recent + 1,
-		    (RECENT_MAX - 1) * sizeof(*d->recent));
-		d->nrecent--;
+		if (i == 0)
+			return;		/* older than all five */
+		memmove(d->recent, d->recent + 1, (i - 1) * sizeof(*d->recent));
+		i--;
+	} else {
+		memmove(d->recent + i + 1, d->recent + i,
+		    (d->nrecent - i) * sizeof(*d->recent));
+		d->nrecent++;
 	}
-	slot = &d->recent[d->nrecent++];
+	slot = &d->recent[i];
 	slot->day = r->date;
 	slot->kind = r->kind;
 	slot->file = r->file;

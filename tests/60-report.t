@@ -5,7 +5,7 @@
 . "$(dirname "$0")/lib.sh"
 cd "$top" || exit 1
 r="$bin/rel-report"
-plan 24
+plan 26
 
 # Golden files: the example journal and the wide one, in each format.
 for j in examples/agency.rel tests/report/wide.rel; do
@@ -78,6 +78,17 @@ ok $? "on a terminal with --color=never, none"
 "$r" --today 2026-11-22 tests/report/wide.rel >"$tmp/a"
 "$r" --today 2026-11-22 "$tmp/wide.csv" | sed "s|$tmp/wide.csv|tests/report/wide.rel|" >"$tmp/b"
 check_same "the events CSV gives the same report" "$tmp/a" "$tmp/b"
+
+# An issue fixed but never told is counted as not told, as Overdue lists
+# it; Recent is the latest five by date whatever the order of the input.
+printf 'contact jan "Jan"\n  cadence: 7d\n2026-11-01 issue jan Outage id:o1\n2026-11-02 resolved o1\n2026-11-20 call jan Late in the file\n2026-07-01 call jan Early but read last\n' >"$tmp/u.rel"
+"$r" --today 2026-11-22 "$tmp/u.rel" >"$tmp/out"
+grep -q '^  Issues    0 open, 1 not told$' "$tmp/out" &&
+    grep -q 'issue     jan  not told: Outage' "$tmp/out"
+ok $? "summary and overdue agree on an issue resolved but not told"
+grep -A1 '^  Recent' "$tmp/out" | sed 's/  */ /g' >"$tmp/recent"
+printf ' Recent 2026-11-20 call Late in the file\n 2026-07-01 call Early but read last\n' >"$tmp/want"
+check_same "Recent is newest first whatever the order read" "$tmp/want" "$tmp/recent"
 
 # --contact: one contact's section and items; an unknown one is an error.
 "$r" --today 2026-11-22 --contact zoe tests/report/wide.rel >"$tmp/out"
