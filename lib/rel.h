@@ -13,6 +13,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -179,11 +180,11 @@ struct contact;
 struct ref;
 struct retired;
 struct sym {
-	const char *name;
-	size_t len;
 	struct contact *contact;
 	struct ref *ref;		/* a promise, issue or request still open */
 	struct retired *retired;	/* or one that is done with */
+	uint32_t len;			/* names come from lines of < 16 MiB */
+	char name[];			/* NUL-terminated */
 };
 struct sym *sym_get(const char *, size_t);	/* creates */
 struct sym *sym_find(const char *, size_t);	/* NULL if absent */
