@@ -121,6 +121,7 @@ main(int argc, char **argv)
 		ro.win.today = ro.win.until;
 	tally_init(&ro.win);
 	opts.fn = tally_record;
+	opts.keep_contact_blocks = 1;
 	opts.ref_done = tally_ref;
 	opts.today = ro.win.today;
 	status = rel_read_all(argc - optind, argv + optind, &opts);

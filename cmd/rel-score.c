@@ -250,6 +250,7 @@ main(int argc, char **argv)
 	if (explain)	/* with --by org, the members' evidence is the org's */
 		tally_keep_evidence(by_org ? NULL : explain);
 	opts.fn = tally_record;
+	opts.keep_contact_blocks = 1;
 	opts.ref_done = tally_ref;
 	opts.today = win.today;
 	status = rel_read_all(argc - optind, argv + optind, &opts);

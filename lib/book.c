@@ -167,7 +167,7 @@ contact_of(const char *id, const struct entry *e)
 }
 
 static void
-declare_contact(const struct entry *e, int *bad)
+declare_contact(const struct entry *e, const struct read_opts *opts, int *bad)
 {
 	struct contact *c = contact_of(e->contacts[0], e);
 
@@ -180,9 +180,11 @@ declare_contact(const struct entry *e, int *bad)
 	}
 	c->file = e->rec.file;
 	c->line = e->rec.line;
-	c->decl = record_copy(&e->rec);
-	c->decl->contact = c->id;
-	c->name = c->decl->title[0] ? c->decl->title : c->id;
+	if (opts->keep_contact_blocks) {
+		c->decl = record_copy(&e->rec);
+		c->decl->contact = c->id;
+		c->name = c->decl->title[0] ? c->decl->title : c->id;
+	}
 	c->status = status_from_word(record_get(&e->rec, "status"));
 }
 
@@ -534,7 +536,7 @@ book_entry(const struct entry *e, const struct read_opts *opts)
 			apply_option(r);
 		break;
 	case K_CONTACT:
-		declare_contact(e, &bad);
+		declare_contact(e, opts, &bad);
 		break;
 	default:
 		if (kind_opens_ref(r->kind))

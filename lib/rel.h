@@ -295,6 +295,9 @@ typedef void record_fn(const struct record *, void *ctx);
 struct read_opts {
 	int strict;
 	int keep_going;
+	/* Keep a copy of each contact block, for contact_attr() and the
+	 * contact's name; rel-parse, which needs neither, saves the memory. */
+	int keep_contact_blocks;
 	record_fn *fn;
 	void *ctx;
 	/* Called with a ref that is done with, before the book forgets it,

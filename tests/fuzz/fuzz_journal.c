@@ -39,6 +39,7 @@ read_into(const char *data, size_t size, int csv, char **out, size_t *len)
 	opts.today = win.today;
 	opts.keep_going = 1;
 	opts.strict = 1;
+	opts.keep_contact_blocks = 1;
 	tally_init(&win);
 	lines_from_buffer(&l, data, size);
 	if (csv) {
