@@ -100,6 +100,16 @@ parse_tags(const char *s, size_t n)
 	}
 }
 
+/* The contact of a row, which is the entry's first or continues it. */
+static void
+take_contact(const char *id, size_t n)
+{
+	if (!id_is_valid(id, n))
+		row_error("contact '%s' is not an id: " ID_RULE, id);
+	else
+		builder_contact(&C.b, intern(id, n));
+}
+
 /* The row continues the entry being built: one journal entry naming
  * several contacts (or a follow-up of such an entry) gives consecutive
  * rows that differ in contact only. */
@@ -147,8 +157,7 @@ take_row(void)
 	line = parse_line_number(f[F_LINE].s);
 	if (same_entry(f[F_FILE].s, line, kind)) {
 		if (f[F_CONTACT].len)
-			builder_contact(&C.b, intern(f[F_CONTACT].s,
-			    f[F_CONTACT].len));
+			take_contact(f[F_CONTACT].s, f[F_CONTACT].len);
 		return;
 	}
 	flush_entry();
@@ -172,19 +181,18 @@ take_row(void)
 		row_error("time '%s': %s", f[F_TIME].s, why);
 	C.b.e.rec.date = day;
 	C.b.e.rec.minute = minute;
-	C.b.e.rec.ref = f[F_REF].len ? intern(f[F_REF].s, f[F_REF].len) : NULL;
+	if (f[F_REF].len && !id_is_valid(f[F_REF].s, f[F_REF].len))
+		row_error("ref '%s' is not an id: " ID_RULE, f[F_REF].s);
+	else if (f[F_REF].len)
+		C.b.e.rec.ref = intern(f[F_REF].s, f[F_REF].len);
 	C.b.e.rec.title = arena_strndup(&C.b.arena, f[F_TITLE].s, f[F_TITLE].len);
 	C.b.e.rec.notes = arena_strndup(&C.b.arena, f[F_NOTES].s, f[F_NOTES].len);
-	if (kind_is_followup(kind) && C.b.e.rec.ref == NULL)
+	if (kind_is_followup(kind) && f[F_REF].len == 0)
 		row_error("%s needs the ref it follows in the ref column",
 		    kind_name(kind));
-	if (f[F_CONTACT].len) {
-		if (!id_is_valid(f[F_CONTACT].s, f[F_CONTACT].len))
-			row_error("contact '%s' is not an id", f[F_CONTACT].s);
-		else
-			builder_contact(&C.b, intern(f[F_CONTACT].s,
-			    f[F_CONTACT].len));
-	} else if (kind != K_OPTION && !kind_is_followup(kind))
+	if (f[F_CONTACT].len)
+		take_contact(f[F_CONTACT].s, f[F_CONTACT].len);
+	else if (kind != K_OPTION && !kind_is_followup(kind))
 		row_error(kind == K_CONTACT ? "a %s row needs its id in the "
 		    "contact column" : "%s needs a contact in the contact column",
 		    kind_name(kind));

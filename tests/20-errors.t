@@ -61,7 +61,7 @@ set -- *.rel *.csv
 ncases=$#
 ncsv=$(ls *.csv | wc -l)
 nstrict=$(ls strict/*.rel | wc -l)
-plan $((4 * ncases + ncsv + 4 * nstrict + 3))
+plan $((4 * ncases + ncsv + 4 * nstrict + 6))
 
 for f
 do
@@ -121,5 +121,20 @@ grep -qx 'bad-date.rel,7,2026-10-03,,email,jan,,Sent the agenda,,,' "$tmp/kg"
 ok $? "bad-date.rel: --keep-going writes the record after the bad line"
 ! grep -q '^bad-date.rel,6,' "$tmp/kg"
 ok $? "bad-date.rel: --keep-going writes nothing for the bad line"
+
+# A bad contact in a later row of an entry (one journal entry about
+# several contacts) puts the whole entry in error, as in the journal.
+cd more || exit 1
+"$p" --keep-going csv-bad-second-contact.csv >"$tmp/kg" 2>"$tmp/err"
+check_status "csv-bad-second-contact.csv: exits 2" 2 $?
+grep -qx "csv-bad-second-contact.csv:4:1: error: contact 'bob,eva' is not \
+an id: ids are letters, digits, '.', '_' and '-', starting with a letter or \
+digit" "$tmp/err"
+ok $? "csv-bad-second-contact.csv: the later row's contact is named"
+printf '%s\n' "$header" 'j.rel,2,2026-10-01,,call,jan,,Kick-off,,,' \
+    'j.rel,4,2026-10-03,,email,jan,,Sent the agenda,,,' >"$tmp/want"
+check_same "csv-bad-second-contact.csv: --keep-going leaves out every row \
+of that entry" "$tmp/want" "$tmp/kg"
+cd .. || exit 1
 
 done_testing
