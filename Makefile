@@ -46,7 +46,7 @@ $(O)/lib/librel.a: $(LIB_OBJ)
 $(O)/rel-%: cmd/rel-%.c $(O)/lib/librel.a $(HDR)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(O)/lib/librel.a $(LIBS)
 
-$(O)/tests/unit: tests/unit.c $(O)/lib/librel.a $(HDR)
+$(O)/tests/unit: tests/unit.c tests/words_agree.h $(O)/lib/librel.a $(HDR)
 	@mkdir -p $(O)/tests
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(O)/lib/librel.a $(LIBS)
 
@@ -109,11 +109,11 @@ FUZZ_CC = clang
 FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined \
 	-fno-sanitize-recover=all
 FUZZ_TIME = 60
-FUZZERS = build-fuzz/fuzz_journal build-fuzz/fuzz_csv
+FUZZERS = build-fuzz/fuzz_journal build-fuzz/fuzz_csv build-fuzz/fuzz_words
 
 fuzz: $(FUZZERS)
 
-build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB:%=lib/%.c) $(HDR)
+build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/words_agree.h $(LIB:%=lib/%.c) $(HDR)
 	@mkdir -p build-fuzz
 	$(FUZZ_CC) $(WARN) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Ilib \
 		$(PCRE2_CFLAGS) $(CSV_CFLAGS) $(FUZZ_FLAGS) -o $@ $< \

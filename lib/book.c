@@ -124,8 +124,8 @@ record_copy(const struct record *r)
 	a = (struct attr *)arena_alloc(&keep, r->nattrs * sizeof(*a));
 	for (i = 0; i < r->nattrs; i++) {
 		a[i] = r->attrs[i];
-		a[i].key = arena_strndup(&keep, a[i].key, strlen(a[i].key));
-		a[i].val = arena_strndup(&keep, a[i].val, strlen(a[i].val));
+		a[i].key = arena_strndup(&keep, a[i].key, a[i].keylen);
+		a[i].val = arena_strndup(&keep, a[i].val, a[i].vallen);
 	}
 	c->attrs = a;
 	t = (const char **)arena_alloc(&keep, r->ntags * sizeof(*t));

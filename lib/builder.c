@@ -23,19 +23,20 @@ builder_start(struct builder *b, enum kind kind, const char *file, long line)
 
 /* The attribute named key, or NULL. */
 struct attr *
-builder_find(struct builder *b, const char *key)
+builder_find(struct builder *b, const char *key, size_t keylen)
 {
 	size_t i;
 
 	for (i = 0; i < b->nattrs; i++)
-		if (strcmp(b->attrs[i].key, key) == 0)
+		if (b->attrs[i].keylen == keylen &&
+		    memcmp(b->attrs[i].key, key, keylen) == 0)
 			return &b->attrs[i];
 	return NULL;
 }
 
 void
-builder_attr(struct builder *b, const char *key, const char *val, size_t off,
-    long line)
+builder_attr(struct builder *b, const char *key, size_t keylen,
+    const char *val, size_t vallen, size_t off, long line)
 {
 	if (b->nattrs == b->attrcap) {
 		b->attrcap = b->attrcap ? b->attrcap * 2 : 16;
@@ -43,6 +44,8 @@ builder_attr(struct builder *b, const char *key, const char *val, size_t off,
 	}
 	b->attrs[b->nattrs].key = key;
 	b->attrs[b->nattrs].val = val;
+	b->attrs[b->nattrs].keylen = keylen;
+	b->attrs[b->nattrs].vallen = vallen;
 	b->attrs[b->nattrs].off = off;
 	b->attrs[b->nattrs].line = line;
 	b->nattrs++;

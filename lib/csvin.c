@@ -65,7 +65,7 @@ parse_attrs(const char *s, size_t n)
 {
 	struct src at = { C.file, C.row_line, NULL, 0 };
 	struct token t;
-	size_t pos = 0;
+	size_t pos = 0, vallen;
 	char *key, *val;
 
 	while (word_next(s, n, &pos, &t)) {
@@ -75,10 +75,10 @@ parse_attrs(const char *s, size_t n)
 			continue;
 		}
 		key = arena_strndup(&C.b.arena, t.key, t.keylen);
-		val = token_value(&C.b.arena, &t);
+		val = token_value(&C.b.arena, &t, &vallen);
 		if (check_attr(&at, 0, C.b.e.rec.kind, key, val, C.opts) == -1)
 			C.b.e.bad = 1;
-		builder_attr(&C.b, key, val, 0, C.row_line);
+		builder_attr(&C.b, key, t.keylen, val, vallen, 0, C.row_line);
 	}
 }
 

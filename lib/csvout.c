@@ -31,6 +31,11 @@ is_formula(const char *s, size_t n)
 	return n > 0 && strchr("=+-@\t\r", s[0]) && !is_number(s, n);
 }
 
+/* The writer's buffers, reused from row to row; csvout_free() hands them
+ * back. */
+static struct buf event_row, one, attrs, tags, file_field;
+static const char *file_of_field;	/* the file file_field holds */
+
 const char CSV_HEADER[] =
     "file,line,date,time,kind,contact,ref,title,attrs,tags,notes";
 
@@ -67,52 +72,75 @@ needs_quotes(const char *s, size_t n)
 	return 0;
 }
 
-/* Appends one field to a row, quoted if it must be. */
+/* A row is built in one buffer.  Before each field the buffer is grown to
+ * what the field can take at most (every byte a doubled quote, the quotes,
+ * an apostrophe and the comma), so the bytes go in without a check each;
+ * the row is written with one fwrite. */
+static char *
+room(struct buf *row, size_t n)
+{
+	if (row->len + n + 1 > row->cap)
+		buf_grow(row, n);
+	return row->s + row->len;
+}
+
+/* A field known to need no quotes (a number, a date, a kind), and its
+ * comma. */
 static void
-field_append(struct buf *row, const char *s, size_t n, int first)
+put_plain(struct buf *row, const char *s, size_t n)
+{
+	char *p = room(row, n + 1);
+
+	memcpy(p, s, n);
+	p[n] = ',';
+	row->len += n + 1;
+}
+
+static void
+put_field(struct buf *row, const char *s, size_t n)
 {
 	int safe = csv_safe && is_formula(s, n);
 	const char *q;
+	char *p;
 
-	if (!first)
-		buf_addc(row, ',');
 	if (!safe && !needs_quotes(s, n)) {
-		buf_add(row, s, n);
+		put_plain(row, s, n);
 		return;
 	}
-	buf_addc(row, '"');
+	p = room(row, 2 * n + 4);
+	*p++ = '"';
 	if (safe)
-		buf_addc(row, '\'');
+		*p++ = '\'';
 	while ((q = memchr(s, '"', n)) != NULL) {
-		buf_add(row, s, (size_t)(q - s) + 1);
-		buf_addc(row, '"');
+		memcpy(p, s, (size_t)(q - s) + 1);
+		p += q - s + 1;
+		*p++ = '"';
 		n -= (size_t)(q - s) + 1;
 		s = q + 1;
 	}
-	buf_add(row, s, n);
-	buf_addc(row, '"');
+	memcpy(p, s, n);
+	p += n;
+	*p++ = '"';
+	*p++ = ',';
+	row->len = (size_t)(p - row->s);
 }
 
+/* One field on its own, for the writers of other CSVs (rel-score,
+ * rel-overdue): first says whether it starts the row. */
 void
 csv_field(FILE *fp, const char *s, size_t n, int first)
 {
-	static struct buf one;
-
 	one.len = 0;
-	field_append(&one, s, n, first);
-	fwrite_unlocked(one.s, 1, one.len, fp);
+	if (!first)
+		put_plain(&one, "", 0);
+	put_field(&one, s, n);
+	fwrite_unlocked(one.s, 1, one.len - 1, fp);
 }
 
 void
 csv_end(FILE *fp)
 {
 	putc_unlocked('\n', fp);
-}
-
-static void
-field_str(struct buf *row, const char *s)
-{
-	field_append(row, s ? s : "", s ? strlen(s) : 0, 0);
 }
 
 /* Decimal digits of v, without printf. */
@@ -134,51 +162,126 @@ format_long(char *out, long v)
 	return i;
 }
 
+/* The file field as written, kept while the records come from one file.
+ * A file's name is interned (or a constant such as <stdin>), so the same
+ * pointer is the same name until csvout_free(). */
+static void
+put_file(struct buf *row, const char *file)
+{
+	if (file != file_of_field) {
+		file_field.len = 0;
+		put_field(&file_field, file, strlen(file));
+		file_of_field = file;
+	}
+	put_plain(row, file_field.s, file_field.len - 1);
+}
+
+/* The date field; records come in date order, so most repeat the last. */
+static void
+put_date(struct buf *row, int day)
+{
+	static int last = NO_DATE;
+	static char text[11];
+
+	if (day == NO_DATE) {
+		put_plain(row, "", 0);
+		return;
+	}
+	if (day != last) {
+		date_format(day, text);
+		last = day;
+	}
+	put_plain(row, text, 10);
+}
+
+static void
+put_time(struct buf *row, int minute)
+{
+	char hm[5];
+
+	if (minute < 0) {
+		put_plain(row, "", 0);
+		return;
+	}
+	hm[0] = (char)('0' + minute / 600);
+	hm[1] = (char)('0' + minute / 60 % 10);
+	hm[2] = ':';
+	hm[3] = (char)('0' + minute % 60 / 10);
+	hm[4] = (char)('0' + minute % 10);
+	put_plain(row, hm, 5);
+}
+
+/* An interned id, whose length its sym knows.  An id is checked like any
+ * field: the CSV reader takes some without checking them. */
+static void
+put_id(struct buf *row, const char *id)
+{
+	if (id == NULL)
+		put_plain(row, "", 0);
+	else
+		put_field(row, id, sym_of(id)->len);
+}
+
+/* attrs: key:value pairs joined by blanks, each value as the journal
+ * writes it; then the whole as one CSV field. */
+static void
+put_attrs(struct buf *row, const struct record *r)
+{
+	size_t i;
+
+	attrs.len = 0;
+	for (i = 0; i < r->nattrs; i++) {
+		if (i)
+			buf_addc(&attrs, ' ');
+		buf_add(&attrs, r->attrs[i].key, r->attrs[i].keylen);
+		buf_addc(&attrs, ':');
+		value_write(&attrs, r->attrs[i].val, r->attrs[i].vallen);
+	}
+	put_field(row, attrs.len ? attrs.s : "", attrs.len);
+}
+
+static void
+put_tags(struct buf *row, const struct record *r)
+{
+	size_t i;
+
+	tags.len = 0;
+	for (i = 0; i < r->ntags; i++) {
+		if (i)
+			buf_addc(&tags, ' ');
+		buf_add(&tags, r->tags[i], strlen(r->tags[i]));
+	}
+	put_field(row, tags.len ? tags.s : "", tags.len);
+}
+
 void
 events_write_record(FILE *fp, const struct record *r)
 {
-	static struct buf row, b;
-	char num[24], date[11], hm[6];
-	size_t i;
+	char num[24];
 
-	row.len = 0;
-	field_append(&row, r->file, strlen(r->file), 1);
-	field_append(&row, num, format_long(num, r->line), 0);
-	if (r->date != NO_DATE) {
-		date_format(r->date, date);
-		field_append(&row, date, 10, 0);
-	} else
-		field_append(&row, "", 0, 0);
-	if (r->minute >= 0) {
-		hm[0] = (char)('0' + r->minute / 600);
-		hm[1] = (char)('0' + r->minute / 60 % 10);
-		hm[2] = ':';
-		hm[3] = (char)('0' + r->minute % 60 / 10);
-		hm[4] = (char)('0' + r->minute % 10);
-		field_append(&row, hm, 5, 0);
-	} else
-		field_append(&row, "", 0, 0);
-	field_str(&row, kind_name(r->kind));
-	field_str(&row, r->contact);
-	field_str(&row, r->ref);
-	field_str(&row, r->title);
-	b.len = 0;
-	for (i = 0; i < r->nattrs; i++) {
-		if (i)
-			buf_addc(&b, ' ');
-		buf_add(&b, r->attrs[i].key, strlen(r->attrs[i].key));
-		buf_addc(&b, ':');
-		value_write(&b, r->attrs[i].val);
-	}
-	field_append(&row, b.len ? b.s : "", b.len, 0);
-	b.len = 0;
-	for (i = 0; i < r->ntags; i++) {
-		if (i)
-			buf_addc(&b, ' ');
-		buf_add(&b, r->tags[i], strlen(r->tags[i]));
-	}
-	field_append(&row, b.len ? b.s : "", b.len, 0);
-	field_str(&row, r->notes);
-	buf_addc(&row, '\n');
-	fwrite_unlocked(row.s, 1, row.len, fp);
+	event_row.len = 0;
+	put_file(&event_row, r->file);
+	put_plain(&event_row, num, format_long(num, r->line));
+	put_date(&event_row, r->date);
+	put_time(&event_row, r->minute);
+	put_plain(&event_row, kind_name(r->kind), strlen(kind_name(r->kind)));
+	put_id(&event_row, r->contact);
+	put_id(&event_row, r->ref);
+	put_field(&event_row, r->title, strlen(r->title));
+	put_attrs(&event_row, r);
+	put_tags(&event_row, r);
+	put_field(&event_row, r->notes, strlen(r->notes));
+	event_row.s[event_row.len - 1] = '\n';
+	fwrite_unlocked(event_row.s, 1, event_row.len, fp);
+}
+
+void
+csvout_free(void)
+{
+	buf_free(&event_row);
+	buf_free(&one);
+	buf_free(&attrs);
+	buf_free(&tags);
+	buf_free(&file_field);
+	file_of_field = NULL;
 }

@@ -97,7 +97,7 @@ normal_value(struct buf *b, const char *key, const char *val, int raw)
 	} else if (raw)
 		buf_add(b, val, strlen(val));
 	else
-		value_write(b, val);
+		value_write(b, val, strlen(val));
 }
 
 /* The words after the subject: title, then attributes, then tags, then
@@ -110,6 +110,7 @@ format_words(struct buf *b, const char *s, size_t n, size_t pos,
 	const char *comment = NULL;
 	size_t commentlen = 0;
 	struct token t;
+	size_t len;
 	char *v;
 
 	if (state_first) {
@@ -127,17 +128,17 @@ format_words(struct buf *b, const char *s, size_t n, size_t pos,
 			commentlen = trim_end(t.val, t.vallen);
 			break;
 		case T_TITLE:
-			v = token_value(a, &t);
+			v = token_value(a, &t, &len);
 			if (title.len)
 				buf_addc(&title, ' ');
-			buf_add(&title, v, strlen(v));
+			buf_add(&title, v, len);
 			break;
 		case T_ATTR:
 			buf_addc(&attrs, ' ');
 			buf_add(&attrs, t.key, t.keylen);
 			buf_addc(&attrs, ':');
 			normal_value(&attrs, arena_strndup(a, t.key, t.keylen),
-			    token_value(a, &t), 0);
+			    token_value(a, &t, &len), 0);
 			break;
 		case T_TAG:
 			buf_add(&tags, " +", 2);
@@ -201,7 +202,8 @@ static void
 format_directive(struct block *blk, const char *s, size_t n, struct arena *a)
 {
 	struct token t;
-	size_t i = 0, e;
+	size_t i = 0, e, len;
+	char *v;
 
 	while (i < n && s[i] != ' ' && s[i] != '\t')
 		i++;
@@ -226,7 +228,8 @@ format_directive(struct block *blk, const char *s, size_t n, struct arena *a)
 				buf_add(&blk->text, name, strlen(name));
 			} else {
 				buf_addc(&blk->text, ' ');
-				normal_value(&blk->text, name, token_value(a, &t), 0);
+				normal_value(&blk->text, name,
+				    token_value(a, &t, &len), 0);
 			}
 		}
 	} else {		/* include */
@@ -236,7 +239,8 @@ format_directive(struct block *blk, const char *s, size_t n, struct arena *a)
 				buf_add(&blk->text, t.val, trim_end(t.val, t.vallen));
 			} else {
 				buf_addc(&blk->text, ' ');
-				value_write(&blk->text, token_value(a, &t));
+				v = token_value(a, &t, &len);
+				value_write(&blk->text, v, len);
 			}
 		}
 	}

@@ -90,6 +90,7 @@ rel_cleanup(void)
 {
 	journal_free();
 	csvin_free();
+	csvout_free();
 	book_free();
 	sym_free_all();
 }

@@ -6,13 +6,11 @@
  * book_entry().  Errors are reported where they are found and make the
  * entry "bad": the book still learns from it (so that one typo does not
  * cascade into "never opened" errors) but no record is delivered. */
-#define PCRE2_CODE_UNIT_WIDTH 8
 #include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <glob.h>
-#include <pcre2.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -20,21 +18,6 @@
 #include "words.h"
 
 #define MAX_INCLUDE_DEPTH 32
-
-/* DATE [HH:MM] KIND SUBJECT: loose on purpose, so that a malformed date or
- * time is reported with a message of its own rather than as "no match". */
-static const char HEAD_PATTERN[] =
-    "([0-9][^ \\t;]*)"
-    "(?:[ \\t]+([0-9][0-9]?:[^ \\t;]*))?"
-    "(?:[ \\t]+([^ \\t;]+))?"
-    "(?:[ \\t]+([^ \\t;]+))?";
-
-/* An indented `key: value` line; anything else indented is a note. */
-static const char INDENT_PATTERN[] =
-    "[ \\t]+([a-z][a-z0-9-]*):[ \\t]+([^ \\t].*?)[ \\t]*$";
-
-static pcre2_code *re_head, *re_indent;
-static pcre2_match_data *md;
 
 struct pending {
 	int active;
@@ -59,22 +42,12 @@ static void read_stream(struct lines *, const char *file,
 void
 journal_init(void)
 {
-	if (re_head)
-		return;
 	words_init();
-	re_head = re_compile(HEAD_PATTERN, PCRE2_ANCHORED);
-	re_indent = re_compile(INDENT_PATTERN, PCRE2_ANCHORED);
-	md = pcre2_match_data_create(8, NULL);
 }
 
 void
 journal_free(void)
 {
-	pcre2_match_data_free(md);
-	pcre2_code_free(re_head);
-	pcre2_code_free(re_indent);
-	re_head = re_indent = NULL;
-	md = NULL;
 	builder_free(&P.b);
 	memset(&P, 0, sizeof(P));
 	words_free();
@@ -107,7 +80,7 @@ pending_start(enum kind kind, const struct src *src)
 static void
 take_id(void)
 {
-	struct attr *id = builder_find(&P.b, "id");
+	struct attr *id = builder_find(&P.b, "id", 2);
 	struct src at = P.b.e.head;
 
 	if (id == NULL)
@@ -135,17 +108,17 @@ pending_flush(const struct read_opts *opts)
 }
 
 static void
-add_attr(const struct src *src, size_t off, const char *key, const char *val,
-    const struct read_opts *opts)
+add_attr(const struct src *src, size_t off, const char *key, size_t keylen,
+    const char *val, size_t vallen, const struct read_opts *opts)
 {
-	if (builder_find(&P.b, key)) {
+	if (builder_find(&P.b, key, keylen)) {
 		error_at(src, off, "%s: given twice; keep one value", key);
 		return;
 	}
 	if (P.b.e.rec.kind != K_OPTION &&	/* parse_option() checks its own */
 	    check_attr(src, off, P.b.e.rec.kind, key, val, opts) == -1)
 		P.b.e.bad = 1;
-	builder_attr(&P.b, key, val, off, src->line);
+	builder_attr(&P.b, key, keylen, val, vallen, off, src->line);
 }
 
 static void
@@ -161,6 +134,7 @@ static void
 parse_words(const struct src *src, size_t pos, const struct read_opts *opts)
 {
 	struct token t;
+	size_t len;
 	char *val;
 
 	while (word_next(src->text, src->len, &pos, &t)) {
@@ -171,8 +145,8 @@ parse_words(const struct src *src, size_t pos, const struct read_opts *opts)
 			error_at(src, t.off, "%s", t.err);
 			break;
 		case T_TITLE:
-			val = token_value(&P.b.arena, &t);
-			add_title(val, strlen(val));
+			val = token_value(&P.b.arena, &t, &len);
+			add_title(val, len);
 			break;
 		case T_TAG:
 			builder_tag(&P.b, arena_strndup(&P.b.arena, t.val, t.vallen));
@@ -184,41 +158,70 @@ parse_words(const struct src *src, size_t pos, const struct read_opts *opts)
 				    t.key);
 				break;
 			}
-			add_attr(src, t.off, arena_strndup(&P.b.arena, t.key, t.keylen),
-			    token_value(&P.b.arena, &t), opts);
+			val = token_value(&P.b.arena, &t, &len);
+			add_attr(src, t.off, arena_strndup(&P.b.arena, t.key,
+			    t.keylen), t.keylen, val, len, opts);
 			break;
 		}
 	}
 }
 
+/* Eight bytes of printable ASCII: no high bit, none below 0x20 (the test
+ * is exact once the high bits are clear), no DEL. */
+static int
+printable8(const unsigned char *p)
+{
+	uint64_t w, d;
+
+	memcpy(&w, p, 8);
+	d = w ^ 0x7f7f7f7f7f7f7f7fULL;
+	return ((w & 0x8080808080808080ULL) |
+	    ((w - 0x2020202020202020ULL) & ~w & 0x8080808080808080ULL) |
+	    ((d - 0x0101010101010101ULL) & ~d & 0x8080808080808080ULL)) == 0;
+}
+
+/* The length of the UTF-8 sequence that starts p, of at most left bytes,
+ * or 0 if it is not one: a stray continuation byte, a sequence cut short,
+ * an overlong form, a surrogate, a code point past U+10FFFF. */
+static size_t
+utf8_length(const unsigned char *p, size_t left)
+{
+	size_t n, k;
+
+	if (p[0] >= 0xc2 && p[0] <= 0xdf)
+		n = 2;
+	else if (p[0] >= 0xe0 && p[0] <= 0xef)
+		n = 3;
+	else if (p[0] >= 0xf0 && p[0] <= 0xf4)
+		n = 4;
+	else
+		return 0;
+	for (k = 1; k < n; k++)
+		if (k >= left || (p[k] & 0xc0) != 0x80)
+			return 0;
+	if ((p[0] == 0xe0 && p[1] < 0xa0) || (p[0] == 0xed && p[1] > 0x9f) ||
+	    (p[0] == 0xf0 && p[1] < 0x90) || (p[0] == 0xf4 && p[1] > 0x8f))
+		return 0;
+	return n;
+}
+
 /* A line's bytes: UTF-8, no NUL or control characters but TAB.  Returns
- * the offset of the first bad byte, or len. */
+ * the offset of the first bad byte, or len.  Most bytes are printable
+ * ASCII, taken eight at a time, also after a character that is not. */
 static size_t
 first_bad_byte(const char *s, size_t len, const char **why)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0, n, k;
-	uint64_t w;
+	size_t i = 0, n;
 	unsigned c;
 
-	/* Eight bytes at a time while they are all printable ASCII: no high
-	 * bit, none below 0x20 (the test is exact once the high bits are
-	 * clear), no DEL. */
-	for (; i + 8 <= len; i += 8) {
-		memcpy(&w, p + i, 8);
-		if ((w & 0x8080808080808080ULL) ||
-		    ((w - 0x2020202020202020ULL) & ~w & 0x8080808080808080ULL) ||
-		    (((w ^ 0x7f7f7f7f7f7f7f7fULL) - 0x0101010101010101ULL) &
-		    ~(w ^ 0x7f7f7f7f7f7f7f7fULL) & 0x8080808080808080ULL))
-			break;
-	}
 	while (i < len) {
+		while (i + 8 <= len && printable8(p + i))
+			i += 8;
+		if (i == len)
+			break;
 		c = p[i];
-		if (c >= 0x20 && c < 0x7f) {
-			i++;
-			continue;
-		}
-		if (c == '\t') {
+		if ((c >= 0x20 && c < 0x7f) || c == '\t') {
 			i++;
 			continue;
 		}
@@ -229,25 +232,11 @@ first_bad_byte(const char *s, size_t len, const char **why)
 			    "control character: remove it";
 			return i;
 		}
-		*why = "invalid UTF-8: save the file as UTF-8";
-		if (c >= 0xc2 && c <= 0xdf)
-			n = 1;
-		else if (c >= 0xe0 && c <= 0xef)
-			n = 2;
-		else if (c >= 0xf0 && c <= 0xf4)
-			n = 3;
-		else
+		if ((n = utf8_length(p + i, len - i)) == 0) {
+			*why = "invalid UTF-8: save the file as UTF-8";
 			return i;
-		for (k = 1; k <= n; k++)
-			if (i + k >= len || (p[i + k] & 0xc0) != 0x80)
-				return i;
-		/* overlongs, surrogates and code points past U+10FFFF */
-		if ((c == 0xe0 && p[i + 1] < 0xa0) ||
-		    (c == 0xed && p[i + 1] > 0x9f) ||
-		    (c == 0xf0 && p[i + 1] < 0x90) ||
-		    (c == 0xf4 && p[i + 1] > 0x8f))
-			return i;
-		i += n + 1;
+		}
+		i += n;
 	}
 	return len;
 }
@@ -341,7 +330,8 @@ parse_status_word(const struct src *src, size_t pos,
 	if ((e - i == 6 && memcmp(w, "active", 6) == 0) ||
 	    (e - i == 6 && memcmp(w, "paused", 6) == 0) ||
 	    (e - i == 5 && memcmp(w, "ended", 5) == 0)) {
-		add_attr(src, i, "status", arena_strndup(&P.b.arena, w, e - i), opts);
+		add_attr(src, i, "status", 6, arena_strndup(&P.b.arena, w, e - i),
+		    e - i, opts);
 		return e;
 	}
 	error_at(src, i, "status needs a state after the contact: active, "
@@ -349,47 +339,71 @@ parse_status_word(const struct src *src, size_t pos,
 	return e;
 }
 
+/* A word of an entry's first line after position i: past at least one
+ * blank, up to the next blank or ';'.  0 if there is none: the line ends,
+ * or a comment starts. */
+static int
+head_word(const char *s, size_t len, size_t i, size_t *start, size_t *end)
+{
+	size_t j = skip_blanks(s, len, i);
+
+	if (j == i || j == len || s[j] == ';')
+		return 0;
+	*start = j;
+	while (j < len && s[j] != ' ' && s[j] != '\t' && s[j] != ';')
+		j++;
+	*end = j;
+	return 1;
+}
+
+/* One or two digits and a colon: the word is meant as a time, HH:MM. */
+static int
+looks_like_time(const char *w, size_t n)
+{
+	return n >= 2 && w[0] >= '0' && w[0] <= '9' && (w[1] == ':' ||
+	    (n >= 3 && w[1] >= '0' && w[1] <= '9' && w[2] == ':'));
+}
+
+/* DATE [HH:MM] KIND SUBJECT, then the words.  Each part is taken loosely,
+ * up to a blank or a comment, so that a malformed date or time is
+ * reported with a message of its own. */
 static void
 parse_head(const struct src *src, const struct read_opts *opts)
 {
-	PCRE2_SIZE *ov;
 	const char *why, *s = src->text;
-	size_t off, end;
+	size_t at, w, e, kind_end, off, end;
 	enum kind kind;
-	int rc;
 
-	rc = re_match(re_head, s, src->len, 0, md);
-	ov = pcre2_get_ovector_pointer(md);
 	pending_start(K_NONE, src);
-	if (rc < 0)
-		return;		/* cannot happen: the line starts with a digit */
-	if (date_parse(s, ov[3] - ov[2], &P.b.e.rec.date, &why) == -1) {
-		error_at(src, 0, "bad date '%.*s': %s", (int)(ov[3] - ov[2]), s,
-		    why);
+	at = 1;		/* the line starts with a digit */
+	while (at < src->len && s[at] != ' ' && s[at] != '\t' && s[at] != ';')
+		at++;
+	if (date_parse(s, at, &P.b.e.rec.date, &why) == -1) {
+		error_at(src, 0, "bad date '%.*s': %s", (int)at, s, why);
 		return;
 	}
-	if (ov[4] != PCRE2_UNSET && time_parse(s + ov[4], ov[5] - ov[4],
-	    &P.b.e.rec.minute, &why) == -1)
-		error_at(src, ov[4], "bad time '%.*s': %s", (int)(ov[5] - ov[4]),
-		    s + ov[4], why);
-	if (ov[6] == PCRE2_UNSET) {
-		error_at(src, ov[1], "an entry needs a kind and a subject after "
+	if (head_word(s, src->len, at, &w, &e) && looks_like_time(s + w, e - w)) {
+		if (time_parse(s + w, e - w, &P.b.e.rec.minute, &why) == -1)
+			error_at(src, w, "bad time '%.*s': %s", (int)(e - w),
+			    s + w, why);
+		at = e;
+	}
+	if (!head_word(s, src->len, at, &w, &kind_end)) {
+		error_at(src, at, "an entry needs a kind and a subject after "
 		    "the date, as in: 2026-10-01 call jan");
 		return;
 	}
-	kind = entry_kind(src, ov[6], s + ov[6], ov[7] - ov[6]);
+	kind = entry_kind(src, w, s + w, kind_end - w);
 	if (kind == K_NONE)
 		return;
 	P.b.e.rec.kind = kind;
-	if (ov[8] == PCRE2_UNSET) {
-		error_at(src, ov[7], "%s needs a subject: %s", kind_name(kind),
+	if (!head_word(s, src->len, kind_end, &off, &end)) {
+		error_at(src, kind_end, "%s needs a subject: %s", kind_name(kind),
 		    kind_is_followup(kind) ? "the id of the promise, issue or "
 		    "request it follows" : "a contact id, or several joined "
 		    "by commas");
 		return;
 	}
-	off = ov[8];
-	end = ov[9];
 	P.b.e.subject_off = off;
 	if (kind_is_followup(kind)) {
 		if (!id_is_valid(s + off, end - off))
@@ -436,7 +450,7 @@ parse_option(const struct src *src, size_t pos, const struct read_opts *opts)
 {
 	struct token t;
 	const char *name = NULL, *value = NULL;
-	size_t name_off = 0, value_off = 0;
+	size_t name_off = 0, value_off = 0, value_len = 0;
 
 	pending_start(K_OPTION, src);
 	while (word_next(src->text, src->len, &pos, &t) && t.type != T_COMMENT) {
@@ -453,7 +467,7 @@ parse_option(const struct src *src, size_t pos, const struct read_opts *opts)
 			name = arena_strndup(&P.b.arena, t.val, t.vallen);
 			name_off = t.off;
 		} else {
-			value = token_value(&P.b.arena, &t);
+			value = token_value(&P.b.arena, &t, &value_len);
 			value_off = t.off;
 		}
 	}
@@ -465,7 +479,7 @@ parse_option(const struct src *src, size_t pos, const struct read_opts *opts)
 	P.b.e.subject_off = name_off;
 	if (option_check(src, name_off, value_off, name, value) == -1)
 		P.b.e.bad = 1;
-	add_attr(src, name_off, name, value, opts);
+	add_attr(src, name_off, name, strlen(name), value, value_len, opts);
 }
 
 static int
@@ -639,11 +653,38 @@ parse_column0(const struct src *src, const struct read_opts *opts)
 		    "option or a comment (; or #); indent note lines");
 }
 
+/* An indented line that is key: value (a key, a colon, blanks, a value);
+ * any other indented line is a note.  The value ends before trailing
+ * blanks. */
+static int
+indented_attr(const char *s, size_t len, size_t first, size_t *key_end,
+    size_t *val, size_t *val_end)
+{
+	size_t i = first + 1, v, e = len;
+
+	if (s[first] < 'a' || s[first] > 'z')
+		return 0;
+	while (i < len && ((s[i] >= 'a' && s[i] <= 'z') ||
+	    (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
+		i++;
+	if (i == len || s[i] != ':')
+		return 0;
+	v = skip_blanks(s, len, i + 1);
+	if (v == i + 1 || v == len)
+		return 0;
+	while (s[e - 1] == ' ' || s[e - 1] == '\t')
+		e--;
+	*key_end = i;
+	*val = v;
+	*val_end = e;
+	return 1;
+}
+
 static void
 parse_indented(const struct src *src, size_t first, const struct read_opts *opts)
 {
-	PCRE2_SIZE *ov;
-	size_t end;
+	const char *s = src->text;
+	size_t key_end, val, end;
 
 	if (!P.active) {
 		diag_at(DIAG_ERROR, src, first, "indented line belongs to no "
@@ -653,21 +694,19 @@ parse_indented(const struct src *src, size_t first, const struct read_opts *opts
 		    "unindent it, or make it a comment with ;" : "unindent it");
 		return;
 	}
-	if (re_match(re_indent, src->text, src->len, 0, md) >= 0) {
-		ov = pcre2_get_ovector_pointer(md);
-		add_attr(src, ov[2],
-		    arena_strndup(&P.b.arena, src->text + ov[2], ov[3] - ov[2]),
-		    arena_strndup(&P.b.arena, src->text + ov[4], ov[5] - ov[4]),
-		    opts);
+	if (indented_attr(s, src->len, first, &key_end, &val, &end)) {
+		add_attr(src, first,
+		    arena_strndup(&P.b.arena, s + first, key_end - first),
+		    key_end - first, arena_strndup(&P.b.arena, s + val,
+		    end - val), end - val, opts);
 		return;
 	}
 	end = src->len;
-	while (end > first && (src->text[end - 1] == ' ' ||
-	    src->text[end - 1] == '\t'))
+	while (end > first && (s[end - 1] == ' ' || s[end - 1] == '\t'))
 		end--;
 	if (P.b.notes.len)
 		buf_addc(&P.b.notes, '\n');
-	buf_add(&P.b.notes, src->text + first, end - first);
+	buf_add(&P.b.notes, s + first, end - first);
 }
 
 static void

@@ -5,28 +5,40 @@
 
 #include "rel.h"
 
-static const char *const kind_names[K__COUNT] = {
-	[K_NONE] = "",
-	[K_MEETING] = "meeting", [K_CALL] = "call", [K_VISIT] = "visit",
-	[K_EMAIL] = "email", [K_MESSAGE] = "message", [K_NOTE] = "note",
-	[K_PROMISE] = "promise", [K_KEPT] = "kept", [K_BROKEN] = "broken",
-	[K_MOVED] = "moved", [K_ISSUE] = "issue", [K_TOLD] = "told",
-	[K_RESOLVED] = "resolved", [K_REQUEST] = "request",
-	[K_ANSWERED] = "answered", [K_FEEDBACK] = "feedback",
-	[K_DEAL] = "deal", [K_REFERRAL] = "referral", [K_RATE] = "rate",
-	[K_STATUS] = "status", [K_CONTACT] = "contact", [K_OPTION] = "option",
+#define NAME(s) { s, sizeof(s) - 1 }
+
+static const struct name {
+	const char *s;
+	size_t len;
+} kind_names[K__COUNT] = {
+	[K_NONE] = NAME(""),
+	[K_MEETING] = NAME("meeting"), [K_CALL] = NAME("call"),
+	[K_VISIT] = NAME("visit"), [K_EMAIL] = NAME("email"),
+	[K_MESSAGE] = NAME("message"), [K_NOTE] = NAME("note"),
+	[K_PROMISE] = NAME("promise"), [K_KEPT] = NAME("kept"),
+	[K_BROKEN] = NAME("broken"), [K_MOVED] = NAME("moved"),
+	[K_ISSUE] = NAME("issue"), [K_TOLD] = NAME("told"),
+	[K_RESOLVED] = NAME("resolved"), [K_REQUEST] = NAME("request"),
+	[K_ANSWERED] = NAME("answered"), [K_FEEDBACK] = NAME("feedback"),
+	[K_DEAL] = NAME("deal"), [K_REFERRAL] = NAME("referral"),
+	[K_RATE] = NAME("rate"), [K_STATUS] = NAME("status"),
+	[K_CONTACT] = NAME("contact"), [K_OPTION] = NAME("option"),
 };
+
+static int
+name_is(const struct name *name, const char *w, size_t n)
+{
+	return name->len == n && name->s[0] == w[0] &&
+	    memcmp(name->s, w, n) == 0;
+}
 
 enum kind
 kind_from_word(const char *w, size_t n)
 {
 	int k;
 
-	if (n == 0)
-		return K_NONE;
 	for (k = K_MEETING; k < K__COUNT; k++)
-		if (kind_names[k][0] == w[0] && strlen(kind_names[k]) == n &&
-		    memcmp(kind_names[k], w, n) == 0)
+		if (name_is(&kind_names[k], w, n))
 			return (enum kind)k;
 	return K_NONE;
 }
@@ -34,7 +46,7 @@ kind_from_word(const char *w, size_t n)
 const char *
 kind_name(enum kind k)
 {
-	return kind_names[k];
+	return kind_names[k].s;
 }
 
 int
@@ -115,39 +127,40 @@ enum vtype { V_FREE, V_DATE, V_PERIOD, V_DURATION, V_ENUM, V_INT, V_AMOUNT,
     V_CURRENCY, V_ID };
 
 static const struct keyinfo {
-	const char *key;
+	struct name key;
 	enum vtype type;
 	const char *choices;	/* V_ENUM: words separated by '|' */
 	int lo, hi;		/* V_INT */
 } keys[] = {
-	{ "id", V_ID, NULL, 0, 0 },
-	{ "due", V_DATE, NULL, 0, 0 },
-	{ "learned", V_DATE, NULL, 0, 0 },
-	{ "since", V_DATE, NULL, 0, 0 },
-	{ "cadence", V_PERIOD, NULL, 0, 0 },
-	{ "sla", V_PERIOD, NULL, 0, 0 },
-	{ "planned", V_DURATION, NULL, 0, 0 },
-	{ "actual", V_DURATION, NULL, 0, 0 },
-	{ "outcome", V_ENUM, "held|shortened|bumped|cancelled|no-show", 0, 0 },
-	{ "by", V_ENUM, "us|them", 0, 0 },
-	{ "purpose", V_ENUM, "give|ask|mutual", 0, 0 },
-	{ "ours", V_ENUM, "yes|no", 0, 0 },
-	{ "status", V_ENUM, "active|paused|ended", 0, 0 },
-	{ "severity", V_FREE, NULL, 0, 0 },
-	{ "score", V_INT, NULL, 0, 10 },
-	{ "amount", V_AMOUNT, NULL, 0, 0 },
-	{ "currency", V_CURRENCY, NULL, 0, 0 },
-	{ "to", V_ID, NULL, 0, 0 },
-	{ "I", V_INT, NULL, 1, 5 }, { "M", V_INT, NULL, 1, 5 },
-	{ "B", V_INT, NULL, 1, 5 }, { "W", V_INT, NULL, 1, 5 },
-	{ "P", V_INT, NULL, 1, 5 }, { "H", V_INT, NULL, 1, 5 },
-	{ "E", V_INT, NULL, 1, 5 },
+	{ NAME("id"), V_ID, NULL, 0, 0 },
+	{ NAME("due"), V_DATE, NULL, 0, 0 },
+	{ NAME("learned"), V_DATE, NULL, 0, 0 },
+	{ NAME("since"), V_DATE, NULL, 0, 0 },
+	{ NAME("cadence"), V_PERIOD, NULL, 0, 0 },
+	{ NAME("sla"), V_PERIOD, NULL, 0, 0 },
+	{ NAME("planned"), V_DURATION, NULL, 0, 0 },
+	{ NAME("actual"), V_DURATION, NULL, 0, 0 },
+	{ NAME("outcome"), V_ENUM, "held|shortened|bumped|cancelled|no-show",
+	    0, 0 },
+	{ NAME("by"), V_ENUM, "us|them", 0, 0 },
+	{ NAME("purpose"), V_ENUM, "give|ask|mutual", 0, 0 },
+	{ NAME("ours"), V_ENUM, "yes|no", 0, 0 },
+	{ NAME("status"), V_ENUM, "active|paused|ended", 0, 0 },
+	{ NAME("severity"), V_FREE, NULL, 0, 0 },
+	{ NAME("score"), V_INT, NULL, 0, 10 },
+	{ NAME("amount"), V_AMOUNT, NULL, 0, 0 },
+	{ NAME("currency"), V_CURRENCY, NULL, 0, 0 },
+	{ NAME("to"), V_ID, NULL, 0, 0 },
+	{ NAME("I"), V_INT, NULL, 1, 5 }, { NAME("M"), V_INT, NULL, 1, 5 },
+	{ NAME("B"), V_INT, NULL, 1, 5 }, { NAME("W"), V_INT, NULL, 1, 5 },
+	{ NAME("P"), V_INT, NULL, 1, 5 }, { NAME("H"), V_INT, NULL, 1, 5 },
+	{ NAME("E"), V_INT, NULL, 1, 5 },
 	/* contact keys */
-	{ "kind", V_FREE, NULL, 0, 0 },
-	{ "org", V_ID, NULL, 0, 0 },
-	{ "owner", V_FREE, NULL, 0, 0 },
-	{ "expects", V_FREE, NULL, 0, 0 },
-	{ "likes", V_FREE, NULL, 0, 0 },
+	{ NAME("kind"), V_FREE, NULL, 0, 0 },
+	{ NAME("org"), V_ID, NULL, 0, 0 },
+	{ NAME("owner"), V_FREE, NULL, 0, 0 },
+	{ NAME("expects"), V_FREE, NULL, 0, 0 },
+	{ NAME("likes"), V_FREE, NULL, 0, 0 },
 };
 #define NKEYS (sizeof(keys) / sizeof(keys[0]))
 
@@ -156,11 +169,8 @@ key_lookup(const char *key, size_t len)
 {
 	size_t i;
 
-	if (len == 0)
-		return NULL;
 	for (i = 0; i < NKEYS; i++)
-		if (keys[i].key[0] == key[0] && strlen(keys[i].key) == len &&
-		    memcmp(keys[i].key, key, len) == 0)
+		if (name_is(&keys[i].key, key, len))
 			return &keys[i];
 	return NULL;
 }
@@ -178,7 +188,7 @@ key_closest(const char *key, size_t len)
 	size_t i;
 
 	for (i = 0; i < NKEYS; i++)
-		names[i] = keys[i].key;
+		names[i] = keys[i].key.s;
 	return closest_word(key, len, names, NKEYS);
 }
 
@@ -203,8 +213,8 @@ enum_message(const struct keyinfo *k, const char *val, char *why, size_t n)
 		len += (size_t)snprintf(list + len, sizeof(list) - len, "%s%s",
 		    i == 0 ? "" : i + 1 == nwords ? " or " : ", ", words[i]);
 	near = closest_word(val, strlen(val), words, nwords);
-	snprintf(why, n, "%s:%s is not valid: %s takes %s%s%s%s%s", k->key, val,
-	    k->key, list, near ? "; did you mean " : "", near ? k->key : "",
+	snprintf(why, n, "%s:%s is not valid: %s takes %s%s%s%s%s", k->key.s, val,
+	    k->key.s, list, near ? "; did you mean " : "", near ? k->key.s : "",
 	    near ? ":" : "", near ? near : "");
 	if (near)
 		strncat(why, "?", n - strlen(why) - 1);

@@ -144,6 +144,7 @@ enum kind kind_opener_of(enum kind followup);
 struct attr {
 	const char *key;
 	const char *val;
+	size_t keylen, vallen;
 	size_t off;	/* where the attribute starts in its line, for errors */
 	long line;	/* the line it is on */
 };
@@ -203,7 +204,8 @@ struct contact {
 	long line;
 	const char *first_file;	/* first record naming it */
 	long first_line;
-	struct record *decl;	/* a copy of the contact record, or NULL */
+	struct record *decl;	/* a copy of the contact record, or NULL;
+				 * kept only if read_opts asks */
 	enum status status;
 	size_t index;		/* in book_contacts(), in order of appearance */
 };
@@ -280,9 +282,9 @@ struct builder {
 };
 
 void builder_start(struct builder *, enum kind, const char *file, long line);
-struct attr *builder_find(struct builder *, const char *key);
-void builder_attr(struct builder *, const char *key, const char *val,
-    size_t off, long line);
+struct attr *builder_find(struct builder *, const char *key, size_t keylen);
+void builder_attr(struct builder *, const char *key, size_t keylen,
+    const char *val, size_t vallen, size_t off, long line);
 void builder_drop_attr(struct builder *, struct attr *);
 void builder_tag(struct builder *, const char *);
 void builder_contact(struct builder *, const char *interned_id);
@@ -366,6 +368,7 @@ void csv_field(FILE *, const char *, size_t, int first);
 void csv_end(FILE *);
 extern const char CSV_HEADER[];
 void events_write_record(FILE *, const struct record *);
+void csvout_free(void);
 
 /* tally.c: per contact, what the records of a window add up to; shared
  * by rel-score, rel-overdue and rel-report so nothing is counted twice */

@@ -9,6 +9,9 @@
 #include "rel.h"
 #include "words.h"
 
+#define NO_VALUE "attribute has no value: write key:value, or quote the " \
+    "word to keep it in the title"
+
 #define QUOTED "\"([^\"\\\\]*(?:\\\\.[^\"\\\\]*)*)\""
 #define ENDS "(?![^ \\t])"
 
@@ -104,43 +107,97 @@ is_key_word(const char *s, size_t n)
 	return 1;
 }
 
-/* Most words are plain title words: no quote, colon, leading + or ;.
- * They are taken here without the pattern, which gives the same token. */
-static int
-plain_word(const char *line, size_t len, size_t *pos, struct token *t)
+/* The length of the key that starts s and ends at a colon, as the pattern
+ * has it ([a-z][a-z0-9-]* or one of the rate letters), or 0. */
+static size_t
+key_length(const char *s, size_t n)
 {
-	size_t i = *pos, start;
+	size_t i = 1;
 
-	while (i < len && (line[i] == ' ' || line[i] == '\t'))
-		i++;
-	if (i == len || line[i] == '+' || line[i] == ';')
+	if (n >= 2 && s[1] == ':' && strchr("IMBWPHE", s[0]) && s[0] != '\0')
+		return 1;
+	if (n == 0 || s[0] < 'a' || s[0] > 'z')
 		return 0;
-	start = i;
-	while (i < len && line[i] != ' ' && line[i] != '\t') {
-		if (line[i] == '"' || line[i] == ':')
-			return 0;
+	while (i < n && ((s[i] >= 'a' && s[i] <= 'z') ||
+	    (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
 		i++;
+	return i < n && s[i] == ':' ? i : 0;
+}
+
+/* The word at line[i..end), which has no quote in it: what the pattern
+ * makes of such a word, found without it. */
+static void
+simple_word(const char *line, size_t i, size_t end, struct token *t)
+{
+	const char *w = line + i;
+	size_t n = end - i, k;
+
+	t->off = i;
+	if (w[0] == '+' && n > 1) {
+		t->type = T_TAG;
+		t->val = w + 1;
+		t->vallen = n - 1;
+		return;
 	}
-	t->type = T_TITLE;
-	t->off = start;
-	t->val = line + start;
-	t->vallen = i - start;
-	*pos = i;
-	return 1;
+	if ((k = key_length(w, n)) != 0 && k + 1 < n) {
+		t->type = T_ATTR;
+		t->key = w;
+		t->keylen = k;
+		t->val = w + k + 1;
+		t->vallen = n - k - 1;
+		return;
+	}
+	t->val = w;
+	t->vallen = n;
+	if (is_key_word(w, n)) {
+		t->type = T_ERROR;
+		t->err = NO_VALUE;
+	} else
+		t->type = T_TITLE;
 }
 
 /* The next word of line at *pos: 1 and a token, 0 at the end of the line.
- * A T_ERROR token says what is wrong with the word at t->off. */
+ * A T_ERROR token says what is wrong with the word at t->off.
+ *
+ * Only quoted parts need the pattern: a comment runs to the end of the
+ * line, and a word without a quote is a tag, an attribute or a title word
+ * by its first bytes.  tests/fuzz/fuzz_words.c checks that this gives the
+ * same tokens as word_next_pattern(). */
 int
 word_next(const char *line, size_t len, size_t *pos, struct token *t)
+{
+	size_t i = *pos, end;
+
+	while (i < len && (line[i] == ' ' || line[i] == '\t'))
+		i++;
+	if (i == len)
+		return 0;
+	memset(t, 0, sizeof(*t));
+	if (line[i] == ';') {
+		t->type = T_COMMENT;
+		t->off = i;
+		t->val = line + i;
+		t->vallen = len - i;
+		*pos = len;
+		return 1;
+	}
+	for (end = i; end < len && line[end] != ' ' && line[end] != '\t'; end++)
+		if (line[end] == '"')
+			return word_next_pattern(line, len, pos, t);
+	simple_word(line, i, end, t);
+	*pos = end;
+	return 1;
+}
+
+/* word_next() by the pattern alone, for every word. */
+int
+word_next_pattern(const char *line, size_t len, size_t *pos, struct token *t)
 {
 	PCRE2_SIZE *ov;
 	const char *q;
 	int rc;
 
 	memset(t, 0, sizeof(*t));
-	if (plain_word(line, len, pos, t))
-		return 1;
 	rc = re_match(re_word, line, len, *pos, md);
 	if (rc < 0)
 		return 0;
@@ -184,15 +241,14 @@ word_next(const char *line, size_t len, size_t *pos, struct token *t)
 		    "write the quote as \\\"";
 	} else if (is_key_word(t->val, t->vallen)) {
 		t->type = T_ERROR;
-		t->err = "attribute has no value: write key:value, or quote the "
-		    "word to keep it in the title";
+		t->err = NO_VALUE;
 	}
 	return 1;
 }
 
 /* The text of a quoted part with its \" and \\ escapes undone. */
-char *
-unquote(struct arena *a, const char *s, size_t n)
+static char *
+unquote_len(struct arena *a, const char *s, size_t n, size_t *len)
 {
 	char *out = arena_alloc(a, n + 1), *p = out;
 	size_t i;
@@ -203,15 +259,27 @@ unquote(struct arena *a, const char *s, size_t n)
 		*p++ = s[i];
 	}
 	*p = '\0';
+	*len = (size_t)(p - out);
 	return out;
 }
 
-/* The token's value, unescaped if it was quoted, in the arena. */
 char *
-token_value(struct arena *a, const struct token *t)
+unquote(struct arena *a, const char *s, size_t n)
 {
-	return t->quoted ? unquote(a, t->val, t->vallen) :
-	    arena_strndup(a, t->val, t->vallen);
+	size_t len;
+
+	return unquote_len(a, s, n, &len);
+}
+
+/* The token's value, unescaped if it was quoted, in the arena; its
+ * length in *len. */
+char *
+token_value(struct arena *a, const struct token *t, size_t *len)
+{
+	if (t->quoted)
+		return unquote_len(a, t->val, t->vallen, len);
+	*len = t->vallen;
+	return arena_strndup(a, t->val, t->vallen);
 }
 
 void
@@ -228,13 +296,18 @@ value_write_quoted(struct buf *b, const char *v)
 	buf_addc(b, '"');
 }
 
-/* A value as the journal writes it: bare when it can be, else quoted with
- * its quotes and backslashes escaped. */
+/* A value of n bytes as the journal writes it: bare when it can be, else
+ * quoted with its quotes and backslashes escaped. */
 void
-value_write(struct buf *b, const char *v)
+value_write(struct buf *b, const char *v, size_t n)
 {
-	if (*v && strpbrk(v, " \t\"\\") == NULL)
-		buf_add(b, v, strlen(v));
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (v[i] == ' ' || v[i] == '\t' || v[i] == '"' || v[i] == '\\')
+			break;
+	if (n > 0 && i == n)
+		buf_add(b, v, n);
 	else
 		value_write_quoted(b, v);
 }

@@ -23,9 +23,11 @@ struct pcre2_real_match_data_8;
 int re_match(const struct pcre2_real_code_8 *, const char *, size_t len,
     size_t start, struct pcre2_real_match_data_8 *);
 int word_next(const char *line, size_t len, size_t *pos, struct token *);
+int word_next_pattern(const char *line, size_t len, size_t *pos,
+    struct token *);
 char *unquote(struct arena *, const char *, size_t);
-char *token_value(struct arena *, const struct token *);
-void value_write(struct buf *, const char *);
+char *token_value(struct arena *, const struct token *, size_t *len);
+void value_write(struct buf *, const char *, size_t);
 void value_write_quoted(struct buf *, const char *);
 void title_write(struct buf *, const char *);
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "rel.h"
+#include "words_agree.h"
 
 static int n, failed;
 
@@ -190,6 +191,46 @@ test_csv_quoting(void)
 	free(s);
 }
 
+/* word_next() takes plain words without the pattern: on tricky words and
+ * on random lines of the characters that matter, it must read as the
+ * pattern does. */
+static void
+test_words(void)
+{
+	static const char *const lines[] = {
+		"", " ", "\t", "a", "a:b", "a:", ":", "a::", "ab-9:x", "9a:b",
+		"Ab:c", "I:3", "I:", "Ib:c", "IM:3", "E:5 H:x", "+", "+a", "++",
+		"+a:b", "+\"", "; c", "a;b", "a ;b c", "\"q\"", "\"q\"x",
+		"k:\"v w\"", "k:\"v\"x", "a\"b", "k:v\"", "\"", "\"a \\\" b\"",
+		"due:2026-10-10 +q4 Send \"the\" quote ; late",
+		"http://x", "a-:b", "-a:b", "z:é", "é:é", "Tomás +café",
+	};
+	static const char chars[] = "azIMx:+;\"\\ \t-09,\xc3\xa9";
+	unsigned long long rs = 88172645463325252ULL;
+	char line[32];
+	size_t i, k, len, bad = 0;
+
+	words_init();
+	for (i = 0; i < sizeof(lines) / sizeof(lines[0]); i++)
+		bad += !words_agree(lines[i], strlen(lines[i]));
+	ok(bad == 0, "the tokenizer reads tricky words as the pattern does");
+	bad = 0;
+	for (i = 0; i < 50000; i++) {
+		rs ^= rs >> 12, rs ^= rs << 25, rs ^= rs >> 27;
+		len = rs % 24;
+		for (k = 0; k < len; k++) {
+			rs ^= rs >> 12, rs ^= rs << 25, rs ^= rs >> 27;
+			line[k] = chars[(rs * 2685821657736338717ULL >> 40) %
+			    (sizeof(chars) - 1)];
+		}
+		memset(line + len, 0, sizeof(line) - len);
+		bad += !words_agree(line, len);
+	}
+	ok(bad == 0, "the tokenizer reads 50,000 random lines as the pattern "
+	    "does");
+	words_free();
+}
+
 int
 main(void)
 {
@@ -201,6 +242,7 @@ main(void)
 	test_ids();
 	test_attr_values();
 	test_csv_quoting();
+	test_words();
 	printf("1..%d\n", n);
 	return failed != 0;
 }
