@@ -681,7 +681,8 @@ indented_attr(const char *s, size_t len, size_t first, size_t *key_end,
 }
 
 static void
-parse_indented(const struct src *src, size_t first, const struct read_opts *opts)
+parse_indented(const struct src *src, size_t first,
+    const struct read_opts *opts)
 {
 	const char *s = src->text;
 	size_t key_end, val, end;

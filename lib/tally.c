@@ -337,9 +337,10 @@ tally_promise(struct tally *t, const struct ref *r)
 	if (settled)
 		date_format(r->closed_day, when);
 	tally_add_evidence(t, r->by_them ? EV_THEIR_PROMISE : EV_PROMISE,
-	    r->file, r->line, r->opened_day, "promise %s by %s, due %s: %s%s%s", r->id, r->by_them ? "them" : "us",
-	    due, !settled ? "still open" : r->closed == K_KEPT ? "kept " :
-	    "broken ", settled ? when : "", on_time ? ", on time" :
+	    r->file, r->line, r->opened_day, "promise %s by %s, due %s: %s%s%s",
+	    r->id, r->by_them ? "them" : "us", due,
+	    !settled ? "still open" : r->closed == K_KEPT ? "kept " : "broken ",
+	    settled ? when : "", on_time ? ", on time" :
 	    settled && r->closed == K_KEPT ? ", late" : "");
 }
 

@@ -235,7 +235,8 @@ word_next_pattern(const char *line, size_t len, size_t *pos, struct token *t)
 	if (q) {
 		t->type = T_ERROR;
 		t->off = (size_t)(q - line);
-		t->err = q == t->val || q[-1] == ':' ? "unterminated quote: close it with \", "
+		t->err = q == t->val || q[-1] == ':' ?
+		    "unterminated quote: close it with \", "
 		    "and write a quote inside it as \\\"" :
 		    "quote inside a word: put the whole part in quotes and "
 		    "write the quote as \\\"";
