@@ -1,14 +1,32 @@
 /* gen.c: writes a realistic journal of N entries for the benchmark.
  *
- *	gen journal N [SEED]	a rel journal (rel-journal(5))
- *	gen ledger N [SEED]	a ledger-cli journal, N transactions
+ *	gen journal N [SEED [K]]	a rel journal (rel-journal(5))
+ *	gen ledger N [SEED]		a ledger-cli journal, N transactions
  *
- * The output depends only on N and SEED.  A rel journal has N/20 contact
- * blocks (an org and four of its people per group), then N entries in date
- * order from 2021-01-04 to 2026-11-20: interactions with times, outcomes
- * and purposes, notes, tags, promises, issues and requests with their
- * follow-ups (a few days later, some late, some never), feedback, deals,
- * referrals and self-ratings.  Built by tests/bench/gen-journal. */
+ * The output depends only on its arguments.  A rel journal has N entries
+ * in date order from 2021-01-04 to 2026-11-20 and N/20 contacts in groups
+ * of an org and four of its people.  Each group is a client with a
+ * relationship window: it starts at some entry, lasts a while and ends,
+ * and at most MAXACTIVE groups are active at once (half the groups when
+ * that is fewer).  A group's contact blocks come just before its first
+ * entry (at the top for the clients of the first day); about half the
+ * groups that end get a "status ORG,P1,P2,P3,P4 ended REASON" entry on
+ * their last day; after that no entry names them, though a follow-up of a
+ * ref opened before may still come.  Entries: interactions with times,
+ * outcomes and purposes, notes, tags, promises, issues and requests with
+ * their follow-ups (a few days later, some late, some never), feedback,
+ * deals, referrals and self-ratings, each about a client active at the
+ * time, some clients much busier than others.
+ *
+ * With K, the journal has the contacts and refs of a K-entry journal and
+ * N entries: no group starts after entry K (the groups active then stay
+ * to the end) and no promise, issue or request is opened after it (an
+ * interaction comes instead; follow-ups of earlier refs still do).  The
+ * benchmark uses it to see that memory does not grow with entries alone.
+ *
+ * With GEN_IDS=FILE in the environment, a journal's counts of distinct
+ * contact ids and ref ids are written to FILE as "contacts C refs R".
+ * Built by tests/bench/gen-journal. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -181,7 +199,7 @@ static const char *about[] = {
 	"Signs off on anything with a price on it.",
 };
 
-static long ncontacts, ngroups;
+static long ncontacts, ngroups, ndeclared;
 
 /* Contact c: c % 5 == 0 is an org, the next four are its people. */
 static void
@@ -201,20 +219,122 @@ person_of(long g)
 	return g * 5 + 1 + rnd(4);
 }
 
+/* ---- the clients over time
+ *
+ * There are nslots slots, each holding one group at a time, one after
+ * another from the first entry to the last: a slot's windows partition
+ * the entries 0 .. K-1 (K = N but for the variant above), each about 0.7
+ * to 1.3 times the mean (nslots * K / ngroups entries), and the last one
+ * runs on to the end of the journal.
+ * Groups are numbered in the order they start.  Some slots are much busier
+ * than others, so some clients are. */
+
+#define MAXACTIVE 2000		/* groups active at once, at most */
+
+struct window {
+	long start, end;	/* entries start .. end - 1; end nentries: open */
+	int slot, ended;	/* ended: a status entry ends it */
+};
+
+static struct window *win;
+static long *slot;		/* slot -> its group now, or -1 */
+static long nslots;
+static long idsafter;		/* K: no new group or ref from entry K on */
+static long forced = -1;	/* the group the next group() returns, or -1 */
+
+static void *
+xalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size);
+
+	if (p == NULL) {
+		perror("gen");
+		exit(2);
+	}
+	return p;
+}
+
+static int
+bystart(const void *a, const void *b)
+{
+	const struct window *x = a, *y = b;
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return (x->slot > y->slot) - (x->slot < y->slot);
+}
+
+static long nentries;
+
+static void
+schedule(void)
+{
+	long s, j, k, g = 0, per, extra;
+	double *w, sum, at;
+
+	nslots = ngroups / 2 < MAXACTIVE ? ngroups / 2 : MAXACTIVE;
+	if (nslots < 1)
+		nslots = 1;
+	per = ngroups / nslots;
+	extra = ngroups % nslots;	/* the quietest slots hold one more */
+	win = xalloc((size_t)ngroups, sizeof(*win));
+	slot = xalloc((size_t)nslots, sizeof(*slot));
+	w = xalloc((size_t)per + 1, sizeof(*w));
+	for (s = 0; s < nslots; s++) {
+		slot[s] = -1;
+		k = per + (s >= nslots - extra);
+		for (sum = 0, j = 0; j < k; j++)
+			sum += w[j] = 700 + rnd(601);
+		for (at = 0, j = 0; j < k; j++, g++) {
+			win[g].slot = (int)s;
+			win[g].start = (long)(at / sum * idsafter);
+			if (j > 0 && win[g].start <= win[g - 1].start)
+				win[g].start = win[g - 1].start + 1;
+			if (j > 0)
+				win[g - 1].end = win[g].start;
+			at += w[j];
+		}
+		win[g - 1].end = nentries;
+	}
+	free(w);
+	qsort(win, (size_t)ngroups, sizeof(*win), bystart);
+	for (g = 0; g < ngroups; g++)
+		win[g].ended = win[g].end < nentries && rnd(2);
+}
+
 static long
-group(void)			/* some clients are much busier than others */
+group(void)			/* an active client; some are much busier */
+{
+	long g;
+
+	if ((g = forced) >= 0) {
+		forced = -1;
+		return g;
+	}
+	do
+		g = slot[rnd(2) ? rnd((unsigned)nslots) :
+		    rnd(rnd((unsigned)nslots) + 1)];
+	while (g < 0);
+	return g;
+}
+
+static long
+anygroup(void)			/* any client, for the ledger */
 {
 	if (rnd(2))
 		return rnd((unsigned)ngroups);
 	return rnd(rnd((unsigned)ngroups) + 1);
 }
 
+/* The contact blocks of group g, known since a day up to spread days
+ * before day since. */
 static void
-contacts(long start)
+putgroup(long g, long since, unsigned spread)
 {
 	long c;
 
-	for (c = 0; c < ncontacts; c++) {
+	ndeclared++;
+	for (c = g * 5; c < g * 5 + 5; c++) {
 		put("contact ");
 		putcontact(c);
 		put(" \"");
@@ -234,7 +354,7 @@ contacts(long start)
 		put("  cadence: ");
 		put(PICK(cadences));
 		put("\n  since: ");
-		putdate(start - rnd(700), '-');
+		putdate(since - rnd(spread), '-');
 		put("\n  owner: ");
 		put(owners[c / 5 % N(owners)]);
 		put("\n");
@@ -340,7 +460,7 @@ pop(void)
 	return top;
 }
 
-static long nentries, span, start;
+static long span, start, nrefs;
 
 static long
 later(long i, int days)		/* the entry index days after entry i */
@@ -490,6 +610,7 @@ opener(long i, long day, int kind, const char *name)
 {
 	struct due d = { 0, i, 0, kind, (int)rnd(N(refword)) };
 
+	nrefs++;
 	put(" ");
 	put(name);
 	put(" ");
@@ -535,12 +656,17 @@ opener(long i, long day, int kind, const char *name)
  * (g), visit, note (o), promise, issue, request, feedback, deal, referral
  * (x), rate (t). */
 static const char mix[] = "MMMMMMMCCCCCCCEEEEEEEEEEEGGGGGVVOOOPPPPPPIIRRRFFFDDXT";
+static const char talk[] = "MMMMMMMCCCCCCCEEEEEEEEEEEGGGGGVV";	/* the M..V */
 
+/* An entry of a kind drawn from kinds (mix, or talk: an interaction). */
 static void
-entry(long i, long day)
+entry(long i, long day, const char *kinds)
 {
-	int k = mix[rnd(sizeof(mix) - 1)];
+	int k = kinds[rnd((unsigned)strlen(kinds))];
 	int r;
+
+	if (i >= idsafter && (k == 'P' || k == 'I' || k == 'R'))
+		k = talk[rnd(sizeof(talk) - 1)];	/* no new refs */
 
 	putdate(day, '-');
 	switch (k) {
@@ -626,17 +752,83 @@ entry(long i, long day)
 	note(k == 'I' ? 60 : 25);
 }
 
+static const char *reasons[] = {
+	"Project finished; parted amicably",
+	"Budget cut; they will call when it is back",
+	"Moved the work in-house",
+	"Values did not match; parted amicably",
+	"Chose another agency after the tender",
+	"Acquired; the new owners have their own team",
+	"Contract ran out and they did not renew",
+	"Site launched and handed over; nothing more planned",
+};
+static const char *farewell[] = {
+	"Handed over the credentials and the documentation.",
+	"Sent the final invoice and a thank-you card.",
+	"Asked them for a reference; they said yes.",
+	"Archived the shared drive; access removed.",
+};
+
+/* Group g's relationship ends on day: one status entry ends its org and
+ * the org's four people. */
+static void
+ended(long g, long day)
+{
+	long c;
+
+	putdate(day, '-');
+	put(" status ");
+	for (c = g * 5; c < g * 5 + 5; c++) {
+		if (c > g * 5)
+			put(",");
+		putcontact(c);
+	}
+	put(" ended ");
+	put(PICK(reasons));
+	put("\n");
+	if (rnd(3) == 0) {
+		put("  ");
+		put(PICK(farewell));
+		put("\n");
+	}
+}
+
+static int
+byend(const void *a, const void *b)
+{
+	long x = win[*(const long *)a].end, y = win[*(const long *)b].end;
+
+	if (x != y)
+		return x < y ? -1 : 1;
+	return (*(const long *)a > *(const long *)b) -
+	    (*(const long *)a < *(const long *)b);
+}
+
+/* Entry i is one of, in this order: the status entry of a group that ends
+ * (a group that ends without one just leaves its slot); the first entry of
+ * a group that starts, an interaction, after its contact blocks; a
+ * follow-up that is due; any other entry.  One that cannot be written at
+ * its entry waits for the next. */
 static void
 journal(void)
 {
-	long i, day, month = -1;
+	long i, day, month = -1, g, next = 0, e = 0, nends = 0, *ends;
 	int y, m, d;
 
 	put("; Generated by tests/bench/gen for the benchmark: a small agency's\n"
 	    "; client journal over several years.\n\n"
 	    "option default-cadence 30d\noption feedback-every 90d\n"
 	    "option default-sla 2d\noption currency EUR\n\n");
-	contacts(start);
+	schedule();
+	ends = xalloc((size_t)ngroups, sizeof(*ends));
+	for (g = 0; g < ngroups; g++)
+		if (win[g].end < nentries)
+			ends[nends++] = g;
+	qsort(ends, (size_t)nends, sizeof(*ends), byend);
+	for (; next < ngroups && win[next].start == 0; next++) {
+		putgroup(next, start, 700);	/* clients before the journal */
+		slot[win[next].slot] = next;
+	}
 	for (i = 0; i < nentries; i++) {
 		day = start + (long)((double)i * span / nentries);
 		civil(day, &y, &m, &d);
@@ -646,11 +838,29 @@ journal(void)
 			putnum(y, 4), put("-"), putnum(m, 2);
 			put(" ----\n\n");
 		}
-		if (nheap && heap[0].when <= i)
+		for (g = -1; g < 0 && e < nends && win[ends[e]].end <= i &&
+		    ends[e] < next; e++) {
+			slot[win[ends[e]].slot] = -1;
+			if (win[ends[e]].ended)
+				g = ends[e];
+		}
+		if (g >= 0) {
+			ended(g, day);
+			continue;
+		}
+		if (next < ngroups && win[next].start <= i &&
+		    slot[win[next].slot] < 0) {
+			put("\n");
+			putgroup(next, day, 21);
+			slot[win[next].slot] = forced = next;
+			next++;
+			entry(i, day, talk);
+		} else if (nheap && heap[0].when <= i)
 			followup(i, day, pop());
 		else
-			entry(i, day);
+			entry(i, day, mix);
 	}
+	free(ends);
 }
 
 /* ---- ledger-cli: the same business from the books' side */
@@ -702,7 +912,7 @@ ledger(void)
 		if (rnd(3) == 0)
 			put("("), putnum(1000 + i, 1), put(") ");
 		if (rnd(100) < 40) {	/* a client's invoice, or its payment */
-			g = group();
+			g = anygroup();
 			put(orgword[g % N(orgword)][0]);
 			put(" ");
 			put(orgkind[(g / N(orgword) + g * 5) % N(orgkind)]);
@@ -741,22 +951,42 @@ ledger(void)
 int
 main(int argc, char **argv)
 {
-	if (argc < 3 || argc > 4 || (strcmp(argv[1], "journal") &&
-	    strcmp(argv[1], "ledger")) || (nentries = atol(argv[2])) < 1) {
-		fputs("usage: gen journal|ledger ENTRIES [SEED]\n", stderr);
+	const char *ids = getenv("GEN_IDS");
+	int isjournal = argc > 1 && strcmp(argv[1], "journal") == 0;
+	FILE *f;
+
+	if (argc < 3 || argc > 4 + isjournal || (!isjournal &&
+	    strcmp(argv[1], "ledger")) || (nentries = atol(argv[2])) < 1 ||
+	    (argc == 5 && (idsafter = atol(argv[4])) < 1)) {
+		fputs("usage: gen journal ENTRIES [SEED [K]]\n"
+		    "       gen ledger ENTRIES [SEED]\n", stderr);
 		return 2;
 	}
-	if (argc == 4)
+	if (argc >= 4)
 		rs += strtoull(argv[3], NULL, 10) * 0x9E3779B97F4A7C15ULL;
+	if (idsafter == 0 || idsafter > nentries)
+		idsafter = nentries;
 	start = days_from_civil(2021, 1, 4);
 	span = days_from_civil(2026, 11, 20) - start;
-	ncontacts = nentries / 20 < 10 ? 10 : nentries / 20;
+	ncontacts = (isjournal ? idsafter : nentries) / 20;
+	if (ncontacts < 10)
+		ncontacts = 10;
 	ngroups = ncontacts / 5;
 	ncontacts = ngroups * 5;
-	if (argv[1][0] == 'j')
+	if (isjournal)
 		journal();
 	else
 		ledger();
 	flush();
-	return fflush(stdout) == 0 ? 0 : 2;
+	if (fflush(stdout) != 0)
+		return 2;
+	if (isjournal && ids && *ids) {
+		if ((f = fopen(ids, "w")) == NULL ||
+		    fprintf(f, "contacts %ld refs %ld\n", ndeclared * 5L,
+		    nrefs) < 0 || fclose(f) != 0) {
+			perror(ids);
+			return 2;
+		}
+	}
+	return 0;
 }
