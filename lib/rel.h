@@ -208,6 +208,7 @@ struct contact {
 				 * kept only if read_opts asks */
 	enum status status;
 	size_t index;		/* in book_contacts(), in order of appearance */
+	struct tally *tally;	/* its tally (tally.c), or NULL */
 };
 
 #define REF_TITLE_MAX 96
@@ -416,24 +417,30 @@ struct tally_detail {
 };
 
 struct tally {
-	struct contact *c;
-	struct contact *org;	/* the contact its org: names, or NULL */
+	/* what most records touch, first: in a long journal a record's
+	 * tally is seldom in the cache, and these share a line or two */
 	int first_day;		/* first dated record, or NO_DATE */
 	int last_held;		/* last held interaction, or NO_DATE */
 	const char *last_file;
 	long last_line;
-	int last_held_org;	/* with its members' (orgs), else last_held */
-	const char *last_org_file;
-	long last_org_line;
 	int interactions, give, ask, mutual;
+	int last_feedback;	/* or NO_DATE */
+	int keep_evidence;
+	struct tally_detail *d;	/* for rel-report only, else NULL */
 	int stood_up_by_us;	/* bumped, cancelled or no-show, by us */
 	int bumped_by_them;	/* bumped, shortened, cancelled or no-show */
 	int deals;
 	int referrals;
-	int rated[NDIMS];	/* latest rate, 1..5, or 0 */
-	int rated_day[NDIMS];
 	int fb_count;		/* feedback entries */
 	int fb_scored, fb_sum;	/* feedback with a score, and their sum */
+	struct contact *c;
+	struct contact *org;	/* the contact its org: names, or NULL */
+	int last_held_org;	/* with its members' (orgs), else last_held */
+	const char *last_org_file;
+	long last_org_line;
+	int last_feedback_org;
+	int rated[NDIMS];	/* latest rate, 1..5, or 0 */
+	int rated_day[NDIMS];
 	/* from the refs, by tally_refs() */
 	int ours_due, ours_on_time;	/* promises by us come due */
 	int theirs_due, theirs_on_time;
@@ -444,10 +451,6 @@ struct tally {
 	long response_sum;	/* days from asked to answered */
 	double m_sum;		/* per-request responsiveness terms */
 	int m_n;
-	struct tally_detail *d;	/* for rel-report only, else NULL */
-	int last_feedback;	/* or NO_DATE */
-	int last_feedback_org;
-	int keep_evidence;
 	struct evidence *ev;
 	size_t nev, evcap;
 };

@@ -10,8 +10,6 @@
 #include "rel.h"
 
 static struct window win;
-static struct tally **tallies;
-static size_t ntallies;
 static const char *evidence_for;	/* interned id, or NULL */
 static int evidence_all;		/* every contact's (--by org) */
 
@@ -28,22 +26,16 @@ tally_keep_evidence(const char *id)
 	evidence_all = id == NULL;
 }
 
+/* The contact's tally, made on first use.  It hangs off the contact: a
+ * record reaches it in one step, which counts once the contacts of a long
+ * journal no longer fit the caches. */
 struct tally *
 tally_of(const struct contact *c)
 {
 	struct tally *t;
-	size_t n;
 
-	if (c->index >= ntallies) {
-		n = ntallies ? ntallies : 64;
-		while (n <= c->index)
-			n *= 2;
-		tallies = xreallocarray(tallies, n, sizeof(*tallies));
-		memset(tallies + ntallies, 0, (n - ntallies) * sizeof(*tallies));
-		ntallies = n;
-	}
-	if ((t = tallies[c->index]) != NULL)
-		return t;
+	if (c->tally)
+		return c->tally;
 	t = xcalloc(1, sizeof(*t));
 	t->c = (struct contact *)c;
 	t->first_day = t->last_held = t->last_feedback = NO_DATE;
@@ -51,7 +43,7 @@ tally_of(const struct contact *c)
 	t->keep_evidence = evidence_all || c->id == evidence_for;
 	if (win.detail)
 		t->d = xcalloc(1, sizeof(*t->d));
-	tallies[c->index] = t;
+	t->c->tally = t;
 	return t;
 }
 
@@ -539,21 +531,23 @@ tally_finish(void)
 	}
 }
 
+/* Before book_free(): the tallies hang off the book's contacts. */
 void
 tally_free(void)
 {
-	size_t i;
+	struct contact *const *cs;
+	struct tally *t;
+	size_t n, i;
 
-	for (i = 0; i < ntallies; i++) {
-		if (tallies[i] == NULL)
+	cs = book_contacts(&n);
+	for (i = 0; i < n; i++) {
+		if ((t = cs[i]->tally) == NULL)
 			continue;
-		if (tallies[i]->d)
-			free(tallies[i]->d->feedback);
-		free(tallies[i]->d);
-		free(tallies[i]->ev);
-		free(tallies[i]);
+		if (t->d)
+			free(t->d->feedback);
+		free(t->d);
+		free(t->ev);
+		free(t);
+		cs[i]->tally = NULL;
 	}
-	free(tallies);
-	tallies = NULL;
-	ntallies = 0;
 }
