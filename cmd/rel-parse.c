@@ -55,7 +55,7 @@ main(int argc, char **argv)
 
 	diag_init(argv[0]);
 	signal(SIGPIPE, SIG_DFL);
-	while ((c = getopt_long(argc, argv, "cksT:hV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "ckshV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'c':
 			check = 1;

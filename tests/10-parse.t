@@ -4,7 +4,7 @@
 . "$(dirname "$0")/lib.sh"
 cd "$top" || exit 1
 p="$bin/rel-parse"
-plan 32
+plan 33
 
 # Golden CSV files: every attribute, tag and note line, with file and line.
 for j in examples/agency.rel tests/parse/quoting.rel tests/parse/inc/main.rel
@@ -110,6 +110,8 @@ ok $? "--version"
 check_status "an unknown option exits 2" 2 $?
 grep -q '^usage: rel-parse' "$tmp/u.err" && [ ! -s "$tmp/u.out" ]
 ok $? "and prints usage on stderr only"
+"$p" -T 2026-11-22 tests/parse/quoting.rel >"$tmp/t.out" 2>"$tmp/t.err"
+check_status "--today has no short form, as in the other tools" 2 $?
 
 # Inputs that cannot be read: reported, the rest still read, exit 2.
 "$p" "$tmp/no-such.rel" tests/parse/quoting.rel >"$tmp/m.out" 2>"$tmp/m.err"
