@@ -181,10 +181,12 @@ take_row(void)
 		row_error("time '%s': %s", f[F_TIME].s, why);
 	C.b.e.rec.date = day;
 	C.b.e.rec.minute = minute;
-	if (f[F_REF].len && !id_is_valid(f[F_REF].s, f[F_REF].len))
-		row_error("ref '%s' is not an id: " ID_RULE, f[F_REF].s);
-	else if (f[F_REF].len)
-		C.b.e.rec.ref = intern(f[F_REF].s, f[F_REF].len);
+	if (f[F_REF].len) {
+		if (!id_is_valid(f[F_REF].s, f[F_REF].len))
+			row_error("ref '%s' is not an id: " ID_RULE, f[F_REF].s);
+		else
+			C.b.e.rec.ref = intern(f[F_REF].s, f[F_REF].len);
+	}
 	C.b.e.rec.title = arena_strndup(&C.b.arena, f[F_TITLE].s, f[F_TITLE].len);
 	C.b.e.rec.notes = arena_strndup(&C.b.arena, f[F_NOTES].s, f[F_NOTES].len);
 	if (kind_is_followup(kind) && f[F_REF].len == 0)

@@ -257,6 +257,7 @@ put_tags(struct buf *row, const struct record *r)
 void
 events_write_record(FILE *fp, const struct record *r)
 {
+	const char *kind = kind_name(r->kind);
 	char num[24];
 
 	event_row.len = 0;
@@ -264,7 +265,7 @@ events_write_record(FILE *fp, const struct record *r)
 	put_plain(&event_row, num, format_long(num, r->line));
 	put_date(&event_row, r->date);
 	put_time(&event_row, r->minute);
-	put_plain(&event_row, kind_name(r->kind), strlen(kind_name(r->kind)));
+	put_plain(&event_row, kind, strlen(kind));
 	put_id(&event_row, r->contact);
 	put_id(&event_row, r->ref);
 	put_field(&event_row, r->title, strlen(r->title));

@@ -51,22 +51,6 @@ new_block(struct blocks *bs)
 	return b;
 }
 
-static size_t
-skip_blanks(const char *s, size_t n, size_t i)
-{
-	while (i < n && (s[i] == ' ' || s[i] == '\t'))
-		i++;
-	return i;
-}
-
-static size_t
-trim_end(const char *s, size_t n)
-{
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-		n--;
-	return n;
-}
-
 /* durations and periods in one spelling: 90min -> 1h30m, 014d -> 14d;
  * other values as the journal writes them on an entry's line (quoted when
  * they must be) or, raw, as the rest of an indented line. */
@@ -272,27 +256,18 @@ flush_indented(struct block *blk, struct pending_line *v, size_t *n)
 	*n = 0;
 }
 
-/* An indented key: value line, as the reader takes it. */
+/* An indented key: value line, as the reader takes it, into p. */
 static int
-indented_attr(const char *s, size_t n, size_t first, struct pending_line *p,
-    struct arena *a)
+take_indented_attr(const char *s, size_t n, size_t first,
+    struct pending_line *p, struct arena *a)
 {
-	size_t i = first, v;
+	size_t key_end, val, val_end;
 
-	if (i >= n || s[i] < 'a' || s[i] > 'z')
-		return 0;
-	while (i < n && ((s[i] >= 'a' && s[i] <= 'z') ||
-	    (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
-		i++;
-	if (i >= n || s[i] != ':' || i + 1 >= n ||
-	    (s[i + 1] != ' ' && s[i + 1] != '\t'))
-		return 0;
-	v = skip_blanks(s, n, i + 1);
-	if (v == n)
+	if (!indented_attr(s, n, first, &key_end, &val, &val_end))
 		return 0;
 	p->is_attr = 1;
-	p->key = arena_strndup(a, s + first, i - first);
-	p->val = arena_strndup(a, s + v, trim_end(s, n) - v);
+	p->key = arena_strndup(a, s + first, key_end - first);
+	p->val = arena_strndup(a, s + val, val_end - val);
 	return 1;
 }
 
@@ -368,7 +343,7 @@ format_line(struct state *st, const char *s, size_t n)
 			st->comments.len = 0;
 			memset(&p, 0, sizeof(p));
 		}
-		if (!indented_attr(s, n, first, &p, &st->arena)) {
+		if (!take_indented_attr(s, n, first, &p, &st->arena)) {
 			char *t = arena_alloc(&st->arena, n - first + 3);
 			memcpy(t, "  ", 2);
 			memcpy(t + 2, s + first, n - first);

@@ -242,14 +242,6 @@ first_bad_byte(const char *s, size_t len, const char **why)
 }
 
 static size_t
-skip_blanks(const char *s, size_t len, size_t i)
-{
-	while (i < len && (s[i] == ' ' || s[i] == '\t'))
-		i++;
-	return i;
-}
-
-static size_t
 word_end(const char *s, size_t len, size_t i)
 {
 	while (i < len && s[i] != ' ' && s[i] != '\t')
@@ -653,33 +645,6 @@ parse_column0(const struct src *src, const struct read_opts *opts)
 		    "option or a comment (; or #); indent note lines");
 }
 
-/* An indented line that is key: value (a key, a colon, blanks, a value);
- * any other indented line is a note.  The value ends before trailing
- * blanks. */
-static int
-indented_attr(const char *s, size_t len, size_t first, size_t *key_end,
-    size_t *val, size_t *val_end)
-{
-	size_t i = first + 1, v, e = len;
-
-	if (s[first] < 'a' || s[first] > 'z')
-		return 0;
-	while (i < len && ((s[i] >= 'a' && s[i] <= 'z') ||
-	    (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
-		i++;
-	if (i == len || s[i] != ':')
-		return 0;
-	v = skip_blanks(s, len, i + 1);
-	if (v == i + 1 || v == len)
-		return 0;
-	while (s[e - 1] == ' ' || s[e - 1] == '\t')
-		e--;
-	*key_end = i;
-	*val = v;
-	*val_end = e;
-	return 1;
-}
-
 static void
 parse_indented(const struct src *src, size_t first,
     const struct read_opts *opts)
@@ -702,9 +667,7 @@ parse_indented(const struct src *src, size_t first,
 		    end - val), end - val, opts);
 		return;
 	}
-	end = src->len;
-	while (end > first && (s[end - 1] == ' ' || s[end - 1] == '\t'))
-		end--;
+	end = trim_end(s, src->len);
 	if (P.b.notes.len)
 		buf_addc(&P.b.notes, '\n');
 	buf_add(&P.b.notes, s + first, end - first);

@@ -93,17 +93,56 @@ group(PCRE2_SIZE *ov, int i, const char *line, const char **s, size_t *n)
 	return 1;
 }
 
+size_t
+skip_blanks(const char *s, size_t n, size_t i)
+{
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	return i;
+}
+
+size_t
+trim_end(const char *s, size_t n)
+{
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	return n;
+}
+
+/* Where the name of a key, [a-z][a-z0-9-]*, that starts at s[i] ends; i
+ * if none starts there. */
+static size_t
+key_name_end(const char *s, size_t n, size_t i)
+{
+	if (i >= n || s[i] < 'a' || s[i] > 'z')
+		return i;
+	while (++i < n && ((s[i] >= 'a' && s[i] <= 'z') ||
+	    (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
+		;
+	return i;
+}
+
+/* A key and its colon, and nothing after: an attribute without a value. */
 static int
 is_key_word(const char *s, size_t n)
 {
-	size_t i;
+	return n >= 2 && s[n - 1] == ':' && key_name_end(s, n, 0) == n - 1;
+}
 
-	if (n < 2 || s[n - 1] != ':' || s[0] < 'a' || s[0] > 'z')
+int
+indented_attr(const char *s, size_t n, size_t first, size_t *key_end,
+    size_t *val, size_t *val_end)
+{
+	size_t k = key_name_end(s, n, first), v;
+
+	if (k == first || k == n || s[k] != ':')
 		return 0;
-	for (i = 1; i < n - 1; i++)
-		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') ||
-		    s[i] == '-'))
-			return 0;
+	v = skip_blanks(s, n, k + 1);
+	if (v == k + 1 || v == n)
+		return 0;
+	*key_end = k;
+	*val = v;
+	*val_end = trim_end(s, n);
 	return 1;
 }
 
@@ -112,16 +151,12 @@ is_key_word(const char *s, size_t n)
 static size_t
 key_length(const char *s, size_t n)
 {
-	size_t i = 1;
+	size_t i;
 
-	if (n >= 2 && s[1] == ':' && strchr("IMBWPHE", s[0]) && s[0] != '\0')
+	if (n >= 2 && s[1] == ':' && s[0] != '\0' && strchr("IMBWPHE", s[0]))
 		return 1;
-	if (n == 0 || s[0] < 'a' || s[0] > 'z')
-		return 0;
-	while (i < n && ((s[i] >= 'a' && s[i] <= 'z') ||
-	    (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
-		i++;
-	return i < n && s[i] == ':' ? i : 0;
+	i = key_name_end(s, n, 0);
+	return i > 0 && i < n && s[i] == ':' ? i : 0;
 }
 
 /* The word at line[i..end), which has no quote in it: what the pattern

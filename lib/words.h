@@ -25,6 +25,13 @@ int re_match(const struct pcre2_real_code_8 *, const char *, size_t len,
 int word_next(const char *line, size_t len, size_t *pos, struct token *);
 int word_next_pattern(const char *line, size_t len, size_t *pos,
     struct token *);
+size_t skip_blanks(const char *, size_t n, size_t i);
+size_t trim_end(const char *, size_t n);
+/* An indented line that is key: value (a key, a colon, blanks, a value);
+ * any other indented line is a note.  The value ends before trailing
+ * blanks. */
+int indented_attr(const char *, size_t n, size_t first, size_t *key_end,
+    size_t *val, size_t *val_end);
 char *unquote(struct arena *, const char *, size_t);
 char *token_value(struct arena *, const struct token *, size_t *len);
 void value_write(struct buf *, const char *, size_t);
