@@ -147,11 +147,7 @@ main(int argc, char **argv)
 	o.today = win.today = today_from_option(today_arg);
 	if (within)
 		o.within = period_add(o.today, o.within_p, 1) - o.today;
-	tally_init(&win);
-	ropts.fn = tally_record;
-	ropts.keep_contact_blocks = 1;
-	ropts.ref_done = tally_ref;
-	ropts.today = win.today;
+	tally_init(&win, &ropts);
 	status = rel_read_all(argc - optind, argv + optind, &ropts);
 	if (status == 0) {
 		tally_finish();

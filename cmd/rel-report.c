@@ -119,11 +119,7 @@ main(int argc, char **argv)
 	ro.win.detail = 1;
 	if (ro.win.until != NO_DATE && ro.win.until < ro.win.today)
 		ro.win.today = ro.win.until;
-	tally_init(&ro.win);
-	opts.fn = tally_record;
-	opts.keep_contact_blocks = 1;
-	opts.ref_done = tally_ref;
-	opts.today = ro.win.today;
+	tally_init(&ro.win, &opts);
 	status = rel_read_all(argc - optind, argv + optind, &opts);
 	if (status == 0) {
 		tally_finish();

@@ -246,13 +246,9 @@ main(int argc, char **argv)
 	win.today = today_from_option(today_arg);
 	if (win.until != NO_DATE && win.until < win.today)
 		win.today = win.until;
-	tally_init(&win);
+	tally_init(&win, &opts);
 	if (explain)	/* with --by org, the members' evidence is the org's */
 		tally_keep_evidence(by_org ? NULL : explain);
-	opts.fn = tally_record;
-	opts.keep_contact_blocks = 1;
-	opts.ref_done = tally_ref;
-	opts.today = win.today;
 	status = rel_read_all(argc - optind, argv + optind, &opts);
 	if (status)
 		return tool_exit(status);

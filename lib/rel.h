@@ -37,6 +37,7 @@ struct arena {
 	struct arena_chunk *head, *cur;
 };
 char *arena_alloc(struct arena *, size_t);
+char *arena_alloc_aligned(struct arena *, size_t, size_t align);
 char *arena_strndup(struct arena *, const char *, size_t);
 void arena_reset(struct arena *);
 void arena_free(struct arena *);
@@ -207,8 +208,13 @@ struct contact {
 	struct record *decl;	/* a copy of the contact record, or NULL;
 				 * kept only if read_opts asks */
 	enum status status;
-	size_t index;		/* in book_contacts(), in order of appearance */
-	struct tally *tally;	/* its tally (tally.c), or NULL */
+	uint32_t index;		/* in book_contacts(), in order of appearance
+				 * (each contact has a sym: < 2^32 of them) */
+	/* Then read_opts.contact_room bytes, zeroed, for the tool: the
+	 * tools that measure keep the contact's tally there (tally.c), one
+	 * step from its sym rather than two.  The contact starts on a
+	 * 64-byte boundary and is 64 bytes (on LP64): so does its room. */
+	uint64_t room[];
 };
 
 #define REF_TITLE_MAX 96
@@ -301,6 +307,7 @@ struct read_opts {
 	/* Keep a copy of each contact block, for contact_attr() and the
 	 * contact's name; rel-parse, which needs neither, saves the memory. */
 	int keep_contact_blocks;
+	size_t contact_room;	/* bytes of room after each contact */
 	record_fn *fn;
 	void *ctx;
 	/* Called with a ref that is done with, before the book forgets it,
@@ -417,8 +424,9 @@ struct tally_detail {
 };
 
 struct tally {
-	/* what most records touch, first: in a long journal a record's
-	 * tally is seldom in the cache, and these share a line or two */
+	/* what most records touch, first, in one cache line (up to d): in
+	 * a long journal a record's tally is seldom in the cache */
+	struct contact *c;	/* NULL until the tally is first used */
 	int first_day;		/* first dated record, or NO_DATE */
 	int last_held;		/* last held interaction, or NO_DATE */
 	const char *last_file;
@@ -433,7 +441,6 @@ struct tally {
 	int referrals;
 	int fb_count;		/* feedback entries */
 	int fb_scored, fb_sum;	/* feedback with a score, and their sum */
-	struct contact *c;
 	struct contact *org;	/* the contact its org: names, or NULL */
 	int last_held_org;	/* with its members' (orgs), else last_held */
 	const char *last_org_file;
@@ -461,7 +468,7 @@ struct window {
 	int detail;		/* keep struct tally_detail (rel-report) */
 };
 
-void tally_init(const struct window *);
+void tally_init(const struct window *, struct read_opts *);
 record_fn tally_record;
 void tally_ref(const struct ref *, void *ctx);
 void tally_finish(void);

@@ -3,20 +3,40 @@
  * requests) are read from the book at the end, where their life cycle is
  * known.  rel-score, rel-overdue and rel-report all read these tallies. */
 #include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "rel.h"
 
+/* A tally lives in the room after its contact, which is 8-byte aligned
+ * and (on LP64) starts a cache line: what most records touch, up to d,
+ * fits in that line. */
+_Static_assert(_Alignof(struct tally) <= _Alignof(uint64_t),
+    "struct tally needs more alignment than struct contact's room");
+_Static_assert(offsetof(struct tally, d) + sizeof(void *) <= 64,
+    "the fields of struct tally that most records touch outgrow a line");
+
 static struct window win;
+static int tallying;			/* tally_init() was called */
 static const char *evidence_for;	/* interned id, or NULL */
 static int evidence_all;		/* every contact's (--by org) */
 
+/* Sets up the tallies of the window and the options that read records
+ * into them: every contact gets room for its tally, and contact blocks are
+ * kept for cadence:, org: and the rest. */
 void
-tally_init(const struct window *w)
+tally_init(const struct window *w, struct read_opts *opts)
 {
 	win = *w;
+	tallying = 1;
+	opts->fn = tally_record;
+	opts->ref_done = tally_ref;
+	opts->today = w->today;
+	opts->keep_contact_blocks = 1;
+	opts->contact_room = sizeof(struct tally);
 }
 
 void
@@ -26,24 +46,23 @@ tally_keep_evidence(const char *id)
 	evidence_all = id == NULL;
 }
 
-/* The contact's tally, made on first use.  It hangs off the contact: a
- * record reaches it in one step, which counts once the contacts of a long
- * journal no longer fit the caches. */
+/* The contact's tally, set up on first use, in the room the book keeps
+ * after each contact (read_opts.contact_room): a record reaches it from
+ * its contact's sym without a load in between, which counts once the
+ * contacts of a long journal no longer fit the caches. */
 struct tally *
 tally_of(const struct contact *c)
 {
-	struct tally *t;
+	struct tally *t = (struct tally *)(void *)c->room;
 
-	if (c->tally)
-		return c->tally;
-	t = xcalloc(1, sizeof(*t));
+	if (t->c)
+		return t;
 	t->c = (struct contact *)c;
 	t->first_day = t->last_held = t->last_feedback = NO_DATE;
 	t->last_held_org = t->last_feedback_org = NO_DATE;
 	t->keep_evidence = evidence_all || c->id == evidence_for;
 	if (win.detail)
 		t->d = xcalloc(1, sizeof(*t->d));
-	t->c->tally = t;
 	return t;
 }
 
@@ -531,7 +550,8 @@ tally_finish(void)
 	}
 }
 
-/* Before book_free(): the tallies hang off the book's contacts. */
+/* Before book_free(), which frees the tallies themselves with the
+ * contacts: what they point to. */
 void
 tally_free(void)
 {
@@ -539,15 +559,17 @@ tally_free(void)
 	struct tally *t;
 	size_t n, i;
 
+	if (!tallying)
+		return;		/* rel-parse, rel-fmt: contacts have no room */
 	cs = book_contacts(&n);
 	for (i = 0; i < n; i++) {
-		if ((t = cs[i]->tally) == NULL)
+		t = (struct tally *)(void *)cs[i]->room;
+		if (t->c == NULL)
 			continue;
 		if (t->d)
 			free(t->d->feedback);
 		free(t->d);
 		free(t->ev);
-		free(t);
-		cs[i]->tally = NULL;
+		t->c = NULL;
 	}
 }

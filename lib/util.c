@@ -158,6 +158,22 @@ arena_alloc(struct arena *a, size_t n)
 	return p;
 }
 
+/* align: a power of two, 8 or more.  Asks arena_alloc() for the most
+ * padding it could need and gives back what it did not. */
+char *
+arena_alloc_aligned(struct arena *a, size_t n, size_t align)
+{
+	size_t slack = align - 8;	/* arena_alloc() is 8-byte aligned */
+	size_t pad;
+	char *p;
+
+	n = (n + 7) & ~(size_t)7;
+	p = arena_alloc(a, n + slack);
+	pad = -(uintptr_t)p & (align - 1);
+	a->cur->used -= slack - pad;	/* p + pad + n is the end now */
+	return p + pad;
+}
+
 char *
 arena_strndup(struct arena *a, const char *s, size_t n)
 {

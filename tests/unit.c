@@ -1,5 +1,6 @@
 /* unit.c: the pure parts (dates, periods, durations, near misses, CSV
  * quoting) tested directly, printing TAP. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -231,6 +232,37 @@ test_words(void)
 	words_free();
 }
 
+/* arena_alloc_aligned(): on the boundary asked for, apart from what comes
+ * before it, and what follows it comes right after it (the padding it did
+ * not need is given back), but where a chunk is full. */
+static void
+test_arena(void)
+{
+	struct arena a = { 0 };
+	size_t pn, qn, i, aligned = 0, apart = 0, next = 0;
+	char *p, *q, *r;
+
+	for (i = 0; i < 5000; i++) {
+		pn = i % 13 + 1;
+		qn = 72 + i % 50;
+		p = arena_alloc(&a, pn);
+		q = arena_alloc_aligned(&a, qn, 64);
+		r = arena_alloc(&a, 8);
+		memset(p, 'p', pn);
+		memset(q, 'q', qn);
+		memset(r, 'r', 8);
+		aligned += ((uintptr_t)q & 63) == 0;
+		apart += q >= p + pn || q + qn <= p;
+		next += r == q + ((qn + 7) & ~(size_t)7);
+	}
+	ok(aligned == 5000, "arena_alloc_aligned(64) is on a 64-byte boundary");
+	ok(apart == 5000, "an aligned allocation is apart from the one before");
+	/* about 120 bytes a round: 10 of 5000 start a fresh chunk */
+	ok(next >= 4950, "what follows an aligned allocation comes right "
+	    "after it");
+	arena_free(&a);
+}
+
 int
 main(void)
 {
@@ -243,6 +275,7 @@ main(void)
 	test_attr_values();
 	test_csv_quoting();
 	test_words();
+	test_arena();
 	printf("1..%d\n", n);
 	return failed != 0;
 }

@@ -34,13 +34,10 @@ read_into(const char *data, size_t size, int csv, char **out, size_t *len)
 	size_t n, i;
 
 	csv_out = open_memstream(out, len);
-	opts.fn = take;
-	opts.ref_done = tally_ref;
-	opts.today = win.today;
+	tally_init(&win, &opts);
+	opts.fn = take;		/* which hands each record on to the tallies */
 	opts.keep_going = 1;
 	opts.strict = 1;
-	opts.keep_contact_blocks = 1;
-	tally_init(&win);
 	lines_from_buffer(&l, data, size);
 	if (csv) {
 		const char *first;
