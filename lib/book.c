@@ -18,6 +18,7 @@ struct options rel_options = DEFAULT_OPTIONS;
 static struct arena keep;		/* lives for the run */
 static struct contact **contacts;
 static size_t ncontacts, contactcap;
+static int rooms;			/* contacts have room (read_opts) */
 static struct ref *open_head, *open_tail;	/* the open refs, in order */
 static struct ref *free_refs;		/* retired, for the next to open */
 
@@ -156,6 +157,7 @@ contact_of(const char *id, const struct entry *e, const struct read_opts *opts)
 	c = (struct contact *)arena_alloc_aligned(&keep, sizeof(*c) +
 	    opts->contact_room, 64);
 	memset(c, 0, sizeof(*c) + opts->contact_room);
+	rooms = opts->contact_room > 0;
 	c->id = sym->name;
 	c->index = (uint32_t)ncontacts;
 	c->first_file = e->rec.file;
@@ -480,6 +482,23 @@ has_rating(const struct record *r)
 	return 0;
 }
 
+/* A hint, given as soon as a reader has an entry's contact: the tools
+ * that measure read the contact's room (its tally) when the entry is
+ * delivered, a few hundred instructions later.  In a long journal it is
+ * seldom in the cache; this way its line is on the way meanwhile. */
+void
+book_prefetch_contact(const char *id)
+{
+#ifdef __GNUC__
+	const struct contact *c = sym_of(id)->contact;
+
+	if (c && rooms)
+		__builtin_prefetch(c->room);
+#else
+	(void)id;
+#endif
+}
+
 static void
 check_entry(const struct entry *e, const struct read_opts *opts, int *bad)
 {
@@ -612,6 +631,7 @@ book_free(void)
 	free(contacts);
 	contacts = NULL;
 	ncontacts = contactcap = 0;
+	rooms = 0;
 	arena_free(&keep);
 	rel_options = (struct options)DEFAULT_OPTIONS;
 }

@@ -81,6 +81,7 @@ builder_contact(struct builder *b, const char *id)
 		    sizeof(*b->contacts));
 	}
 	b->contacts[b->ncontacts++] = id;
+	book_prefetch_contact(id);
 }
 
 int

@@ -317,6 +317,7 @@ struct read_opts {
 };
 
 void book_entry(const struct entry *, const struct read_opts *);
+void book_prefetch_contact(const char *interned_id);
 int check_attr(const struct src *, size_t off, enum kind, const char *key,
     const char *val, const struct read_opts *);
 int option_check(const struct src *, size_t name_off, size_t val_off,
