@@ -416,10 +416,11 @@ struct evidence {
 /* What only a report shows: kept when the window asks for detail, so that
  * the tallies of rel-score and rel-overdue stay small. */
 struct tally_detail {
+	/* what each interaction touches, in one cache line */
 	int months[SPARK_MONTHS];	/* held interactions, oldest first */
+	unsigned nrecent, oldest;	/* recent[] is a ring from oldest: */
+	struct recent recent[RECENT_MAX];	/* tally_recent() reads it */
 	int months_org[SPARK_MONTHS];	/* with its members' (orgs) */
-	struct recent recent[RECENT_MAX];	/* newest last */
-	size_t nrecent;
 	struct feedback *feedback;
 	size_t nfeedback, feedbackcap;
 };
@@ -475,6 +476,7 @@ void tally_ref(const struct ref *, void *ctx);
 void tally_finish(void);
 void tally_merge(struct tally *into, const struct tally *from);
 struct tally *tally_of(const struct contact *);
+const struct recent *tally_recent(const struct tally *, size_t i);
 void tally_keep_evidence(const char *contact_id);
 void tally_add_evidence(struct tally *, enum ev_kind, const char *file,
     long line, int day, const char *fmt, ...)

@@ -457,13 +457,15 @@ write_feedback(FILE *fp, const struct tally *t)
 static void
 write_recent(FILE *fp, const struct tally *t)
 {
+	const struct recent *r;
 	char line[200], day[11];
 	size_t i;
 
 	for (i = t->d->nrecent; i-- > 0;) {
-		date_format(t->d->recent[i].day, day);
+		r = tally_recent(t, i);
+		date_format(r->day, day);
 		snprintf(line, sizeof(line), "%s  %-8s  %s", day,
-		    kind_name(t->d->recent[i].kind), t->d->recent[i].title);
+		    kind_name(r->kind), r->title);
 		put_labelled(fp, i + 1 == t->d->nrecent ? "Recent" : "", line, 0);
 	}
 }

@@ -13,7 +13,8 @@
 
 /* A tally lives in the room after its contact, which is 8-byte aligned
  * and (on LP64) starts a cache line: what most records touch, up to d,
- * fits in that line. */
+ * fits in that line.  Its detail, if kept, follows on a line of its own. */
+#define DETAIL_AT ((sizeof(struct tally) + 63) & ~(size_t)63)
 _Static_assert(_Alignof(struct tally) <= _Alignof(uint64_t),
     "struct tally needs more alignment than struct contact's room");
 _Static_assert(offsetof(struct tally, d) + sizeof(void *) <= 64,
@@ -36,7 +37,8 @@ tally_init(const struct window *w, struct read_opts *opts)
 	opts->ref_done = tally_ref;
 	opts->today = w->today;
 	opts->keep_contact_blocks = 1;
-	opts->contact_room = sizeof(struct tally);
+	opts->contact_room = w->detail ? DETAIL_AT +
+	    sizeof(struct tally_detail) : sizeof(struct tally);
 }
 
 void
@@ -62,7 +64,7 @@ tally_of(const struct contact *c)
 	t->last_held_org = t->last_feedback_org = NO_DATE;
 	t->keep_evidence = evidence_all || c->id == evidence_for;
 	if (win.detail)
-		t->d = xcalloc(1, sizeof(*t->d));
+		t->d = (struct tally_detail *)(void *)((char *)t + DETAIL_AT);
 	return t;
 }
 
@@ -137,28 +139,41 @@ stood_up(const char *outcome)
 	    strcmp(outcome, "cancelled") == 0 || strcmp(outcome, "no-show") == 0);
 }
 
+/* The i-th of the recent interactions, oldest first (i < d->nrecent). */
+static struct recent *
+recent_at(struct tally_detail *d, size_t i)
+{
+	return &d->recent[(d->oldest + i) % RECENT_MAX];
+}
+
+const struct recent *
+tally_recent(const struct tally *t, size_t i)
+{
+	return recent_at(t->d, i);
+}
+
+/* The five latest by date, whatever order the input is in; on the same
+ * day, the later read counts as later.  They are a ring: in date order,
+ * the newest takes the oldest's place and nothing else moves. */
 static void
 remember_recent(struct tally *t, const struct record *r)
 {
 	struct tally_detail *d = t->d;
 	struct recent *slot;
-	size_t i = d->nrecent;
+	size_t i = d->nrecent, j;
 
-	/* the five latest by date, whatever order the input is in; on the
-	 * same day, the later read counts as later */
-	while (i > 0 && d->recent[i - 1].day > r->date)
+	while (i > 0 && recent_at(d, i - 1)->day > r->date)
 		i--;
 	if (d->nrecent == RECENT_MAX) {
 		if (i == 0)
 			return;		/* older than all five */
-		memmove(d->recent, d->recent + 1, (i - 1) * sizeof(*d->recent));
+		d->oldest = (d->oldest + 1) % RECENT_MAX;
 		i--;
-	} else {
-		memmove(d->recent + i + 1, d->recent + i,
-		    (d->nrecent - i) * sizeof(*d->recent));
+	} else
 		d->nrecent++;
-	}
-	slot = &d->recent[i];
+	for (j = d->nrecent - 1; j > i; j--)	/* only out of date order */
+		*recent_at(d, j) = *recent_at(d, j - 1);
+	slot = recent_at(d, i);
 	slot->day = r->date;
 	slot->kind = r->kind;
 	slot->file = r->file;
@@ -568,7 +583,6 @@ tally_free(void)
 			continue;
 		if (t->d)
 			free(t->d->feedback);
-		free(t->d);
 		free(t->ev);
 		t->c = NULL;
 	}

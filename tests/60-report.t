@@ -5,7 +5,7 @@
 . "$(dirname "$0")/lib.sh"
 cd "$top" || exit 1
 r="$bin/rel-report"
-plan 26
+plan 27
 
 # Golden files: the example journal and the wide one, in each format.
 for j in examples/agency.rel tests/report/wide.rel; do
@@ -89,6 +89,25 @@ ok $? "summary and overdue agree on an issue resolved but not told"
 grep -A1 '^  Recent' "$tmp/out" | sed 's/  */ /g' >"$tmp/recent"
 printf ' Recent 2026-11-20 call Late in the file\n 2026-07-01 call Early but read last\n' >"$tmp/want"
 check_same "Recent is newest first whatever the order read" "$tmp/want" "$tmp/recent"
+
+# More than five: the five latest stay, in date order, when the newest come
+# in order, one out of order falls among them, and one older than all five
+# comes last.
+{
+	echo 'contact kim "Kim"'
+	for d in 03 05 07 09 11 13 15; do
+		echo "2026-10-$d call kim On the $d"
+	done
+	echo '2026-10-12 email kim Out of order'
+	echo '2026-10-01 email kim Older than all'
+} >"$tmp/k.rel"
+"$r" --today 2026-11-22 "$tmp/k.rel" >"$tmp/out"
+grep -A4 '^  Recent' "$tmp/out" | sed 's/  */ /g' >"$tmp/recent"
+printf '%s\n' ' Recent 2026-10-15 call On the 15' ' 2026-10-13 call On the 13' \
+    ' 2026-10-12 email Out of order' ' 2026-10-11 call On the 11' \
+    ' 2026-10-09 call On the 09' >"$tmp/want"
+check_same "Recent keeps the latest five of more, whatever the order" \
+    "$tmp/want" "$tmp/recent"
 
 # --contact: one contact's section and items; an unknown one is an error.
 "$r" --today 2026-11-22 --contact zoe tests/report/wide.rel >"$tmp/out"
