@@ -19,6 +19,9 @@ _Static_assert(_Alignof(struct tally) <= _Alignof(uint64_t),
     "struct tally needs more alignment than struct contact's room");
 _Static_assert(offsetof(struct tally, d) + sizeof(void *) <= 64,
     "the fields of struct tally that most records touch outgrow a line");
+_Static_assert(offsetof(struct tally_detail, recent) <= 64,
+    "the fields of struct tally_detail each interaction touches outgrow a "
+    "line");
 
 static struct window win;
 static int tallying;			/* tally_init() was called */
