@@ -60,9 +60,8 @@ sym_alloc(size_t n, uint32_t *handle)
 {
 	size_t size = (offsetof(struct sym, name) + n + 1 + UNIT - 1) &
 	    ~(size_t)(UNIT - 1);
-	size_t cap = nblocks ? BLOCK_SIZE : 0;
 
-	if (nblocks == 0 || used + size > cap || size > BLOCK_SIZE - UNIT) {
+	if (nblocks == 0 || used + size > BLOCK_SIZE || size > BLOCK_SIZE - UNIT) {
 		if (nblocks == MAX_BLOCKS)
 			errx_(2, "too many distinct ids and names: more than "
 			    "%zu GiB of them", MAX_BLOCKS * BLOCK_SIZE >> 30);

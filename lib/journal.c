@@ -331,6 +331,16 @@ parse_status_word(const struct src *src, size_t pos,
 	return e;
 }
 
+/* Where a word of an entry's first line that starts at i ends: at a
+ * blank, or where a comment starts. */
+static size_t
+head_word_end(const char *s, size_t len, size_t i)
+{
+	while (i < len && s[i] != ' ' && s[i] != '\t' && s[i] != ';')
+		i++;
+	return i;
+}
+
 /* A word of an entry's first line after position i: past at least one
  * blank, up to the next blank or ';'.  0 if there is none: the line ends,
  * or a comment starts. */
@@ -342,9 +352,7 @@ head_word(const char *s, size_t len, size_t i, size_t *start, size_t *end)
 	if (j == i || j == len || s[j] == ';')
 		return 0;
 	*start = j;
-	while (j < len && s[j] != ' ' && s[j] != '\t' && s[j] != ';')
-		j++;
-	*end = j;
+	*end = head_word_end(s, len, j);
 	return 1;
 }
 
@@ -367,9 +375,7 @@ parse_head(const struct src *src, const struct read_opts *opts)
 	enum kind kind;
 
 	pending_start(K_NONE, src);
-	at = 1;		/* the line starts with a digit */
-	while (at < src->len && s[at] != ' ' && s[at] != '\t' && s[at] != ';')
-		at++;
+	at = head_word_end(s, src->len, 1);	/* it starts with a digit */
 	if (date_parse(s, at, &P.b.e.rec.date, &why) == -1) {
 		error_at(src, 0, "bad date '%.*s': %s", (int)at, s, why);
 		return;

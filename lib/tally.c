@@ -51,6 +51,13 @@ tally_keep_evidence(const char *id)
 	evidence_all = id == NULL;
 }
 
+/* The room after the contact, where its tally is. */
+static struct tally *
+tally_in(const struct contact *c)
+{
+	return (struct tally *)(void *)c->room;
+}
+
 /* The contact's tally, set up on first use, in the room the book keeps
  * after each contact (read_opts.contact_room): a record reaches it from
  * its contact's sym without a load in between, which counts once the
@@ -58,7 +65,7 @@ tally_keep_evidence(const char *id)
 struct tally *
 tally_of(const struct contact *c)
 {
-	struct tally *t = (struct tally *)(void *)c->room;
+	struct tally *t = tally_in(c);
 
 	if (t->c)
 		return t;
@@ -581,7 +588,7 @@ tally_free(void)
 		return;		/* rel-parse, rel-fmt: contacts have no room */
 	cs = book_contacts(&n);
 	for (i = 0; i < n; i++) {
-		t = (struct tally *)(void *)cs[i]->room;
+		t = tally_in(cs[i]);
 		if (t->c == NULL)
 			continue;
 		if (t->d)
@@ -589,4 +596,5 @@ tally_free(void)
 		free(t->ev);
 		t->c = NULL;
 	}
+	tallying = 0;
 }

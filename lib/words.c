@@ -201,10 +201,8 @@ simple_word(const char *line, size_t i, size_t end, struct token *t)
 int
 word_next(const char *line, size_t len, size_t *pos, struct token *t)
 {
-	size_t i = *pos, end;
+	size_t i = skip_blanks(line, len, *pos), end;
 
-	while (i < len && (line[i] == ' ' || line[i] == '\t'))
-		i++;
 	if (i == len)
 		return 0;
 	memset(t, 0, sizeof(*t));
