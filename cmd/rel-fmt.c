@@ -218,9 +218,5 @@ main(int argc, char **argv)
 	}
 	buf_free(&text);
 	buf_free(&out);
-	words_free();
-	journal_free();
-	if (fshut(stdout, "<stdout>"))
-		status = 2;
-	return status;
+	return tool_exit(status);
 }

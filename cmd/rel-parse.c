@@ -51,6 +51,7 @@ main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct read_opts opts = { 0 };
+	const char *today_arg = NULL;
 	int check = 0, c;
 
 	diag_init(argv[0]);
@@ -70,12 +71,13 @@ main(int argc, char **argv)
 			csv_safe = 1;
 			break;
 		case 'T':
-			(void)today_from_option(optarg);
+			today_arg = optarg;
 			break;
 		default:
 			common_option(c, "rel-parse", USAGE, help);
 		}
 	}
+	opts.today = today_from_option(today_arg);	/* --strict: after today */
 	if (!check) {
 		static char obuf[1 << 16];
 		setvbuf(stdout, obuf, _IOFBF, sizeof(obuf));

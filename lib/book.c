@@ -2,10 +2,14 @@
  * and the checks that need it: a ref opened twice or never, a promise kept
  * twice, a contact declared twice.  Both readers hand their entries here,
  * so a journal and its events CSV are checked alike. */
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "rel.h"
+#include "words.h"
 
 #define DEFAULT_OPTIONS { \
 	.default_cadence = { 30, 'd' }, \
@@ -23,8 +27,33 @@ static struct ref *open_head, *open_tail;	/* the open refs, in order */
 static struct ref *free_refs;		/* retired, for the next to open */
 
 static const char *const option_names[] = {
-	"default-cadence", "feedback-every", "default-sla", "currency",
+	"default-cadence", "feedback-every", "default-sla", "currency", "keys",
 };
+#define NOPTIONS (sizeof(option_names) / sizeof(option_names[0]))
+
+/* option keys KEY[,KEY...]: each a key as the format spells one. */
+static int
+keys_check(const struct src *src, size_t val_off, const char *val)
+{
+	const char *p = val, *comma;
+	size_t n;
+
+	for (;;) {
+		comma = strchr(p, ',');
+		n = comma ? (size_t)(comma - p) : strlen(p);
+		if (!is_key_name(p, n)) {
+			diag_at(DIAG_ERROR, src, val_off + (size_t)(p - val),
+			    "option keys: '%.*s' is not a key: a key is a lower-case "
+			    "letter, then lower-case letters, digits and '-'; list "
+			    "several with commas, as in: option keys region,budget-code",
+			    (int)n, p);
+			return -1;
+		}
+		if (comma == NULL)
+			return 0;
+		p = comma + 1;
+	}
+}
 
 /* option NAME VALUE: the name at name_off, the value at val_off.  -1 if
  * either is wrong. */
@@ -37,8 +66,11 @@ option_check(const struct src *src, size_t name_off, size_t val_off,
 	char msg[200];
 	size_t off = name_off;
 
+	if (strcmp(name, "keys") == 0)
+		return keys_check(src, val_off, val);
 	if (strcmp(name, "currency") == 0) {
-		if (attr_check("currency", val, msg, sizeof(msg)) == NULL)
+		if (attr_check(key_lookup("currency", 8), "currency", val, msg,
+		    sizeof(msg)) == NULL)
 			return 0;
 		diag_at(DIAG_ERROR, src, val_off, "option currency %s: write a "
 		    "currency as three capital letters, such as EUR", val);
@@ -46,14 +78,14 @@ option_check(const struct src *src, size_t name_off, size_t val_off,
 	}
 	if (strcmp(name, "default-cadence") && strcmp(name, "feedback-every") &&
 	    strcmp(name, "default-sla")) {
-		near = closest_word(name, strlen(name), option_names, 4);
+		near = closest_word(name, strlen(name), option_names, NOPTIONS);
 		if (near)
 			diag_at(DIAG_ERROR, src, off, "unknown option '%s'; did you "
 			    "mean '%s'?", name, near);
 		else
 			diag_at(DIAG_ERROR, src, off, "unknown option '%s': the "
 			    "options are default-cadence, feedback-every, "
-			    "default-sla and currency", name);
+			    "default-sla, currency and keys", name);
 		return -1;
 	}
 	if (period_parse(val, strlen(val), &p, &why) == -1) {
@@ -65,28 +97,30 @@ option_check(const struct src *src, size_t name_off, size_t val_off,
 }
 
 /* Checks one attribute where it was read: its value, and (--strict) a key
- * no tool knows.  -1 if it is in error. */
+ * that neither the format (info, its entry in the key table) nor the
+ * journal knows.  -1 if it is in error. */
 int
 check_attr(const struct src *src, size_t off, enum kind kind, const char *key,
-    const char *val, const struct read_opts *opts)
+    const char *val, const struct keyinfo *info, const struct read_opts *opts)
 {
 	char why[300];
 	const char *near;
 
 	if (kind == K_OPTION)
 		return option_check(src, off, off, key, val);
-	if (attr_check(key, val, why, sizeof(why))) {
+	if (attr_check(info, key, val, why, sizeof(why))) {
 		diag_at(DIAG_ERROR, src, off, "%s", why);
 		return -1;
 	}
-	if (opts->strict && kind != K_CONTACT && !key_is_known(key, strlen(key))) {
+	if (opts->strict && info == NULL && !key_is_declared(key, strlen(key))) {
 		near = key_closest(key, strlen(key));
 		if (near)
 			diag_at(DIAG_WARNING, src, off, "unknown attribute '%s' "
 			    "(kept); did you mean '%s'?", key, near);
 		else
 			diag_at(DIAG_WARNING, src, off, "unknown attribute '%s' "
-			    "(kept; no tool reads it)", key);
+			    "(kept; no tool reads it; declare it with: option keys "
+			    "%s)", key, key);
 	}
 	return 0;
 }
@@ -99,6 +133,10 @@ apply_option(const struct record *r)
 
 	if (strcmp(name, "currency") == 0) {
 		rel_options.currency = intern(val, strlen(val));
+		return;
+	}
+	if (strcmp(name, "keys") == 0) {
+		keys_declare_list(val, strlen(val));
 		return;
 	}
 	if (period_parse(val, strlen(val), &p, &why) == -1)
@@ -303,6 +341,120 @@ ref_is_done(const struct ref *r, const struct read_opts *opts)
 	    (r->kind != K_ISSUE || r->told_day <= opts->today);
 }
 
+/* The error for an attribute that the entry lacks (key; NULL for any of
+ * the rating letters), with an example value.  Where the entry has the
+ * key with a blank after its colon, which makes it title text, the error
+ * is at that word and says so. */
+static void __attribute__((format(printf, 4, 5)))
+missing_attr(const struct entry *e, const char *key, const char *example,
+    const char *fmt, ...)
+{
+	const struct loose_key *k = NULL;
+	char what[200];
+	va_list ap;
+	size_t i;
+
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof(what), fmt, ap);
+	va_end(ap);
+	for (i = 0; i < e->nloose && k == NULL; i++)
+		if (key ? strlen(key) == e->loose[i].keylen &&
+		    memcmp(key, e->loose[i].key, e->loose[i].keylen) == 0 :
+		    e->loose[i].keylen == 1)
+			k = &e->loose[i];
+	if (k == NULL) {
+		diag_at(DIAG_ERROR, &e->head, e->head.len, "%s, as in: %s:%s",
+		    what, key ? key : "I", example);
+		return;
+	}
+	diag_at(DIAG_ERROR, &e->head, k->off, "%s: '%.*s:' has a blank after "
+	    "its colon, which makes it title text; write %.*s:%.*s without the "
+	    "blank", what, (int)k->keylen, k->key, (int)k->keylen, k->key,
+	    (int)(k->next ? k->nextlen : strlen(example)),
+	    k->next ? k->next : example);
+}
+
+/* Where an attribute of the entry was written, for an error about it:
+ * on the entry's first line, or on an indented line of its own. */
+static struct src
+attr_src(const struct entry *e, const char *key, size_t *off)
+{
+	struct src at = e->head;
+	size_t i;
+
+	*off = e->head.len;
+	for (i = 0; i < e->rec.nattrs; i++) {
+		if (strcmp(e->rec.attrs[i].key, key) != 0)
+			continue;
+		*off = e->rec.attrs[i].off;
+		if (e->rec.attrs[i].line != at.line) {
+			at.text = NULL;
+			at.line = e->rec.attrs[i].line;
+		}
+		break;
+	}
+	return at;
+}
+
+/* rel-journal(5), "Dates in order": an issue cannot be learned of after
+ * the day it is recorded. */
+static void
+check_open_dates(const struct entry *e, const struct ref *ref, int *bad)
+{
+	char day[11], other[11];
+	struct src at;
+	size_t off;
+
+	if (e->rec.date == NO_DATE)
+		return;
+	date_format(e->rec.date, day);
+	if (ref->kind == K_ISSUE && ref->learned_day > e->rec.date) {
+		at = attr_src(e, "learned", &off);
+		date_format(ref->learned_day, other);
+		diag_at(DIAG_ERROR, &at, off, "learned:%s is after the issue's own "
+		    "date, %s: date the entry the day it was learned of, or "
+		    "correct learned:", other, day);
+		*bad = 1;
+	}
+}
+
+/* A follow-up's dates against its ref's: no follow-up before the entry
+ * that opened the ref (and so no told before learned:, which is on or
+ * before it), no moved to a due date before the promise.  So no lag or
+ * response time can be negative. */
+static int
+followup_dates_ok(const struct entry *e, const struct ref *ref)
+{
+	const struct record *r = &e->rec;
+	char day[11], other[11];
+	struct src at;
+	size_t off;
+	int due;
+
+	if (r->date == NO_DATE)
+		return 1;
+	date_format(r->date, day);
+	if (r->date < ref->opened_day) {
+		date_format(ref->opened_day, other);
+		diag_at(DIAG_ERROR, &e->head, e->subject_off, "%s %s is dated %s, "
+		    "before the %s it follows (%s, at %s:%ld): correct one of "
+		    "the two dates", kind_name(r->kind), r->ref, day,
+		    kind_name(ref->kind), other, ref->file, ref->line);
+		return 0;
+	}
+	if (r->kind == K_MOVED && (due = day_of(record_get(r, "due"),
+	    NO_DATE)) != NO_DATE && due < ref->opened_day) {
+		at = attr_src(e, "due", &off);
+		date_format(due, day);
+		date_format(ref->opened_day, other);
+		diag_at(DIAG_ERROR, &at, off, "due:%s is before the promise %s was "
+		    "made (%s, at %s:%ld): a promise cannot fall due before it "
+		    "is made", day, r->ref, other, ref->file, ref->line);
+		return 0;
+	}
+	return 1;
+}
+
 static void
 open_ref(const struct entry *e, int *bad)
 {
@@ -314,16 +466,14 @@ open_ref(const struct entry *e, int *bad)
 	if (r->ref == NULL) {
 		if (e->bad)
 			return;	/* one error is enough for one mistake */
-		diag_at(DIAG_ERROR, &e->head, e->head.len, "%s needs an id to be "
-		    "followed up by, as in: id:%s", kind_name(r->kind),
-		    r->kind == K_PROMISE ? "quote-v2" : r->kind == K_ISSUE ?
-		    "export-fail" : "req-17");
+		missing_attr(e, "id", r->kind == K_PROMISE ? "quote-v2" :
+		    r->kind == K_ISSUE ? "export-fail" : "req-17", "%s needs an "
+		    "id to be followed up by", kind_name(r->kind));
 		*bad = 1;
 		return;
 	}
 	if (r->kind == K_PROMISE && record_get(r, "due") == NULL && !e->bad) {
-		diag_at(DIAG_ERROR, &e->head, e->head.len, "promise needs a due "
-		    "date, as in: due:2026-10-10");
+		missing_attr(e, "due", "2026-10-10", "promise needs a due date");
 		*bad = 1;
 	}
 	sym = sym_of(r->ref);
@@ -342,6 +492,7 @@ open_ref(const struct entry *e, int *bad)
 	ref->file = r->file;
 	ref->line = r->line;
 	ref_dates_open(ref, r);
+	check_open_dates(e, ref, bad);
 	/* most refs have one or two contacts: no allocation for those */
 	ref->contacts = e->ncontacts <= 2 ? ref->contacts_inline :
 	    (const char **)arena_alloc(&keep, e->ncontacts *
@@ -448,13 +599,17 @@ follow_ref(const struct entry *e, int *bad)
 		return ref;
 	}
 	if (r->kind == K_MOVED && record_get(r, "due") == NULL && !e->bad) {
-		diag_at(DIAG_ERROR, at, e->head.len, "moved needs the new due "
-		    "date, as in: due:2026-11-30");
+		missing_attr(e, "due", "2026-11-30", "moved needs the new due "
+		    "date");
 		*bad = 1;
 		return ref;
 	}
 	if (ref == &was)	/* cannot happen: a retired ref is closed */
 		return NULL;
+	if (!followup_dates_ok(e, ref)) {
+		*bad = 1;
+		return ref;
+	}
 	if (r->kind == K_TOLD) {
 		ref->told_file = r->file;
 		ref->told_line = r->line;
@@ -499,17 +654,66 @@ book_prefetch_contact(const char *id)
 #endif
 }
 
+/* --strict: a to: that names no contact, checked once the whole journal
+ * is read (the contact may come later); the line is kept for the message. */
+static struct named_to {
+	const char *id;
+	struct src at;
+	size_t off;
+} *tos;
+static size_t ntos, tocap;
+
+static void
+remember_to(const struct entry *e)
+{
+	struct named_to *t;
+	struct src at;
+	size_t off;
+	const char *to = record_get(&e->rec, "to");
+
+	if (to == NULL || !id_is_valid(to, strlen(to)))
+		return;
+	if (ntos == tocap) {
+		tocap = tocap ? tocap * 2 : 16;
+		tos = xreallocarray(tos, tocap, sizeof(*tos));
+	}
+	at = attr_src(e, "to", &off);
+	t = &tos[ntos++];
+	t->id = intern(to, strlen(to));
+	t->off = off;
+	t->at = at;
+	if (at.text)
+		t->at.text = arena_strndup(&keep, at.text, at.len);
+}
+
+/* The warnings of --strict that one entry can tell. */
+static void
+strict_entry(const struct entry *e, const struct read_opts *opts)
+{
+	char day[11];
+
+	if (e->rec.date != NO_DATE && e->rec.date > opts->today) {
+		date_format(opts->today, day);
+		diag_at(DIAG_WARNING, &e->head, 0, "dated after today (%s): the "
+		    "tools count it from its day on; is the date right?", day);
+	}
+	if (record_get(&e->rec, "to"))
+		remember_to(e);
+}
+
 static void
 check_entry(const struct entry *e, const struct read_opts *opts, int *bad)
 {
 	const struct record *r = &e->rec;
 	size_t i;
 
+	if (opts->strict)
+		strict_entry(e, opts);
 	for (i = 0; i < e->ncontacts; i++)
 		contact_of(e->contacts[i], e, opts);
 	if (r->kind == K_RATE && !has_rating(r)) {
-		diag_at(DIAG_ERROR, &e->head, e->head.len, "rate needs at least "
-		    "one of I: M: B: W: P: H: E:, each 1 to 5");
+		missing_attr(e, NULL, "4", "rate needs at least one of I: M: B: "
+		    "W: P: H: E:, each 1 to 5");
 		*bad = 1;
 	}
 	if (r->kind == K_STATUS && record_get(r, "status") == NULL && !e->bad) {
@@ -578,25 +782,84 @@ book_entry(const struct entry *e, const struct read_opts *opts)
 		ref_retire(ref, opts);
 }
 
-/* --strict: contacts that records name but no contact block declares. */
+/* Contacts by their ids in lower case, to find ids that differ only by
+ * case. */
+static int
+by_folded_id(const void *a, const void *b)
+{
+	const struct contact *x = *(struct contact *const *)a;
+	const struct contact *y = *(struct contact *const *)b;
+	int d = strcasecmp(x->id, y->id);
+
+	return d ? d : x->index < y->index ? -1 : x->index > y->index;
+}
+
+static struct src
+where_first(const struct contact *c)
+{
+	struct src at = { c->file ? c->file : c->first_file,
+	    c->file ? c->line : c->first_line, NULL, 0 };
+
+	return at;
+}
+
+/* --strict: contacts that records name but no contact block declares, and
+ * ids that differ from another only by case (ids are case-sensitive, so
+ * call Zoe and contact zoe are two contacts). */
+static void
+strict_contacts(void)
+{
+	struct contact **v = xreallocarray(NULL, ncontacts, sizeof(*v));
+	const struct contact **twin = xcalloc(ncontacts, sizeof(*twin));
+	const struct contact *c, *t;
+	struct src at;
+	size_t i;
+
+	memcpy(v, contacts, ncontacts * sizeof(*v));
+	qsort(v, ncontacts, sizeof(*v), by_folded_id);
+	for (i = 0; i + 1 < ncontacts; i++)
+		if (strcasecmp(v[i]->id, v[i + 1]->id) == 0) {
+			twin[v[i + 1]->index] = v[i];
+			if (twin[v[i]->index] == NULL)
+				twin[v[i]->index] = v[i + 1];
+		}
+	for (i = 0; i < ncontacts; i++) {	/* in the order they came */
+		c = contacts[i];
+		t = twin[i];
+		at = where_first(c);
+		if (c->file == NULL && t)
+			diag_at(DIAG_WARNING, &at, 0, "contact %s is used but never "
+			    "declared; did you mean %s? (ids are case-sensitive)",
+			    c->id, t->id);
+		else if (c->file == NULL)
+			diag_at(DIAG_WARNING, &at, 0, "contact %s is used but never "
+			    "declared; add a block: contact %s \"Name\"", c->id,
+			    c->id);
+		else if (t && t->file && t->index < c->index)
+			diag_at(DIAG_WARNING, &at, 0, "contact %s differs from "
+			    "contact %s (%s:%ld) only by case: ids are "
+			    "case-sensitive, so these are two contacts", c->id,
+			    t->id, t->file, t->line);
+	}
+	free(twin);
+	free(v);
+}
+
 void
 book_finish(const struct read_opts *opts)
 {
-	struct src at;
+	struct sym *sym;
 	size_t i;
 
 	if (!opts->strict)
 		return;
-	for (i = 0; i < ncontacts; i++) {
-		if (contacts[i]->file)
-			continue;
-		at.file = contacts[i]->first_file;
-		at.line = contacts[i]->first_line;
-		at.text = NULL;
-		at.len = 0;
-		diag_at(DIAG_WARNING, &at, 0, "contact %s is used but never "
-		    "declared; add a block: contact %s \"Name\"", contacts[i]->id,
-		    contacts[i]->id);
+	if (ncontacts)
+		strict_contacts();
+	for (i = 0; i < ntos; i++) {
+		sym = sym_of(tos[i].id);
+		if (sym->contact == NULL)
+			diag_at(DIAG_WARNING, &tos[i].at, tos[i].off, "to:%s names no "
+			    "contact of the journal", tos[i].id);
 	}
 }
 
@@ -628,10 +891,14 @@ book_free(void)
 		free(r);
 	}
 	open_head = open_tail = free_refs = NULL;
+	free(tos);
+	tos = NULL;
+	ntos = tocap = 0;
 	free(contacts);
 	contacts = NULL;
 	ncontacts = contactcap = 0;
 	rooms = 0;
 	arena_free(&keep);
 	rel_options = (struct options)DEFAULT_OPTIONS;
+	keys_forget();
 }

@@ -11,7 +11,7 @@ void
 builder_start(struct builder *b, enum kind kind, const char *file, long line)
 {
 	arena_reset(&b->arena);
-	b->nattrs = b->ntags = b->ncontacts = 0;
+	b->nattrs = b->ntags = b->ncontacts = b->nloose = 0;
 	b->title.len = b->notes.len = 0;
 	memset(&b->e, 0, sizeof(b->e));
 	b->e.rec.kind = kind;
@@ -71,6 +71,35 @@ builder_tag(struct builder *b, const char *tag)
 	b->tags[b->ntags++] = tag;
 }
 
+/* A title part: joined to the title with one blank; quoted, with its \"
+ * and \\ escapes undone. */
+void
+builder_title(struct builder *b, const char *s, size_t n, int quoted)
+{
+	const char *bs;
+	size_t k;
+
+	if (b->title.len)
+		buf_addc(&b->title, ' ');
+	while (quoted && (bs = memchr(s, '\\', n)) != NULL) {
+		k = (size_t)(bs - s);
+		buf_add(&b->title, s, k);
+		if (k + 1 < n && (s[k + 1] == '"' || s[k + 1] == '\\'))
+			k++;	/* the escaped byte, not the backslash */
+		buf_addc(&b->title, s[k]);
+		s += k + 1;
+		n -= k + 1;
+	}
+	buf_add(&b->title, s, n);
+}
+
+void
+builder_loose(struct builder *b, const struct loose_key *k)
+{
+	if (b->nloose < LOOSE_MAX)
+		b->loose[b->nloose++] = *k;
+}
+
 /* id must be interned. */
 void
 builder_contact(struct builder *b, const char *id)
@@ -113,6 +142,8 @@ builder_entry(struct builder *b)
 	b->e.rec.ntags = b->ntags;
 	b->e.contacts = b->contacts;
 	b->e.ncontacts = b->ncontacts;
+	b->e.loose = b->loose;
+	b->e.nloose = b->nloose;
 	return &b->e;
 }
 

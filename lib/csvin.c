@@ -68,15 +68,16 @@ parse_attrs(const char *s, size_t n)
 	size_t pos = 0, vallen;
 	char *key, *val;
 
-	while (word_next(s, n, &pos, &t)) {
+	while (word_next(s, n, &pos, WORDS_ANY_KEY, &t)) {
 		if (t.type != T_ATTR) {
-			row_error("attrs: '%.*s' is not key:value", (int)
-			    (t.vallen ? t.vallen : 1), t.vallen ? t.val : s + t.off);
+			row_error("attrs: '%.*s' is not key:value",
+			    (int)(t.end - t.off), t.word);
 			continue;
 		}
 		key = arena_strndup(&C.b.arena, t.key, t.keylen);
 		val = token_value(&C.b.arena, &t, &vallen);
-		if (check_attr(&at, 0, C.b.e.rec.kind, key, val, C.opts) == -1)
+		if (check_attr(&at, 0, C.b.e.rec.kind, key, val,
+		    key_lookup(t.key, t.keylen), C.opts) == -1)
 			C.b.e.bad = 1;
 		builder_attr(&C.b, key, t.keylen, val, vallen, 0, C.row_line);
 	}

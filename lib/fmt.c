@@ -51,93 +51,39 @@ new_block(struct blocks *bs)
 	return b;
 }
 
-/* durations and periods in one spelling: 90min -> 1h30m, 014d -> 14d;
- * other values as the journal writes them on an entry's line (quoted when
- * they must be) or, raw, as the rest of an indented line. */
-static void
-normal_value(struct buf *b, const char *key, const char *val, int raw)
-{
-	struct period p;
-	const char *why;
-	char out[32];
-	int m;
+/* The words after the subject as the reader takes them (words.c): the
+ * title words in their order, then the attributes, then the tags, then
+ * the comment.  Each word is written as it stands in the line: only the
+ * blanks between words and the place of attributes and tags change. */
+static struct buf attrs, tags;		/* reused from line to line */
 
-	if ((strcmp(key, "planned") == 0 || strcmp(key, "actual") == 0) &&
-	    duration_parse(val, strlen(val), &m, &why) == 0) {
-		if (m >= 60 && m % 60)
-			snprintf(out, sizeof(out), "%dh%dm", m / 60, m % 60);
-		else if (m >= 60)
-			snprintf(out, sizeof(out), "%dh", m / 60);
-		else
-			snprintf(out, sizeof(out), "%dm", m);
-		buf_add(b, out, strlen(out));
-	} else if ((strcmp(key, "cadence") == 0 || strcmp(key, "sla") == 0 ||
-	    strcmp(key, "default-cadence") == 0 ||
-	    strcmp(key, "feedback-every") == 0 ||
-	    strcmp(key, "default-sla") == 0) &&
-	    period_parse(val, strlen(val), &p, &why) == 0) {
-		period_format(p, out);
-		buf_add(b, out, strlen(out));
-	} else if (raw)
-		buf_add(b, val, strlen(val));
-	else
-		value_write(b, val, strlen(val));
-}
-
-/* The words after the subject: title, then attributes, then tags, then
- * the comment.  For status, the state word first. */
 static void
-format_words(struct buf *b, const char *s, size_t n, size_t pos,
-    int state_first, int quote_title, struct arena *a)
+format_words(struct buf *b, const char *s, size_t n, size_t pos, int kind)
 {
-	struct buf title = { 0 }, attrs = { 0 }, tags = { 0 };
 	const char *comment = NULL;
 	size_t commentlen = 0;
 	struct token t;
-	size_t len;
-	char *v;
 
-	if (state_first) {
-		size_t i = skip_blanks(s, n, pos), e = i;
-		while (e < n && s[e] != ' ' && s[e] != '\t')
-			e++;
-		buf_addc(b, ' ');
-		buf_add(b, s + i, e - i);
-		pos = e;
-	}
-	while (word_next(s, n, &pos, &t)) {
+	attrs.len = tags.len = 0;
+	while (word_next(s, n, &pos, kind, &t)) {
 		switch (t.type) {
 		case T_COMMENT:
 			comment = t.val;
 			commentlen = trim_end(t.val, t.vallen);
 			break;
-		case T_TITLE:
-			v = token_value(a, &t, &len);
-			if (title.len)
-				buf_addc(&title, ' ');
-			buf_add(&title, v, len);
-			break;
 		case T_ATTR:
 			buf_addc(&attrs, ' ');
-			buf_add(&attrs, t.key, t.keylen);
-			buf_addc(&attrs, ':');
-			normal_value(&attrs, arena_strndup(a, t.key, t.keylen),
-			    token_value(a, &t, &len), 0);
+			buf_add(&attrs, t.word, t.end - t.off);
 			break;
 		case T_TAG:
-			buf_add(&tags, " +", 2);
-			buf_add(&tags, t.val, t.vallen);
+			buf_addc(&tags, ' ');
+			buf_add(&tags, t.word, t.end - t.off);
 			break;
-		case T_ERROR:
-			break;	/* cannot happen: the journal was read */
+		default:	/* title words, and (unread) errors as they are */
+			buf_addc(b, ' ');
+			buf_add(b, t.word, t.end - t.off);
+			break;
 		}
-	}
-	if (title.len) {
-		buf_addc(b, ' ');
-		if (quote_title)
-			value_write_quoted(b, title.s);
-		else
-			title_write(b, title.s);
 	}
 	if (attrs.len)
 		buf_add(b, attrs.s, attrs.len);
@@ -147,86 +93,65 @@ format_words(struct buf *b, const char *s, size_t n, size_t pos,
 		buf_add(b, "  ", 2);
 		buf_add(b, comment, commentlen);
 	}
-	buf_free(&title);
-	buf_free(&attrs);
-	buf_free(&tags);
 }
 
-/* DATE [HH:MM] KIND SUBJECT words */
 static void
-format_head(struct block *blk, const char *s, size_t n, struct arena *a)
+add_word(struct buf *b, const char *s, size_t off, size_t end)
 {
-	size_t i = 0, e, words = 0, start = blk->text.len;
-	const char *why;
-	int state = 0;
-
-	while (i < n && words < 4) {
-		e = i;
-		while (e < n && s[e] != ' ' && s[e] != '\t')
-			e++;
-		if (words == 0)
-			date_parse(s, e - i, &blk->date, &why);
-		if (words == 1 && !(e - i == 5 && s[i + 2] == ':'))
-			words++;	/* no time */
-		if (words == 2)
-			state = e - i == 6 && memcmp(s + i, "status", 6) == 0;
-		if (blk->text.len > start)
-			buf_addc(&blk->text, ' ');
-		buf_add(&blk->text, s + i, e - i);
-		words++;
-		i = skip_blanks(s, n, e);
+	if (end > off) {
+		buf_addc(b, ' ');
+		buf_add(b, s + off, end - off);
 	}
-	format_words(&blk->text, s, n, i, state, 0, a);
+}
+
+/* DATE [HH:MM] KIND SUBJECT [STATE] words, split as the reader splits
+ * them (head_split()). */
+static void
+format_head(struct block *blk, const char *s, size_t n)
+{
+	const char *why;
+	struct head h;
+	enum kind kind;
+
+	head_split(s, n, &h);
+	kind = kind_from_word(s + h.kind_off, h.kind_end - h.kind_off);
+	if (kind == K_STATUS)
+		head_split_state(s, n, &h);
+	if (date_parse(s, h.date_end, &blk->date, &why) == -1)
+		blk->date = NO_DATE;
+	buf_add(&blk->text, s, h.date_end);
+	add_word(&blk->text, s, h.time_off, h.time_end);
+	add_word(&blk->text, s, h.kind_off, h.kind_end);
+	add_word(&blk->text, s, h.subject_off, h.subject_end);
+	add_word(&blk->text, s, h.state_off, h.state_end);
+	format_words(&blk->text, s, n, h.rest, kind);
 	buf_addc(&blk->text, '\n');
 	blk->is_entry = 1;
 }
 
-/* contact, option, include */
+/* contact ID words; option NAME VALUE; include PATH.  An option keys line
+ * declares its keys here too, for the entries below it. */
 static void
-format_directive(struct block *blk, const char *s, size_t n, struct arena *a)
+format_directive(struct block *blk, const char *s, size_t n)
 {
-	struct token t;
-	size_t i = 0, e, len;
-	char *v;
+	size_t e = word_end(s, n, 0), i, id_end;
+	const char *v;
 
-	while (i < n && s[i] != ' ' && s[i] != '\t')
-		i++;
-	buf_add(&blk->text, s, i);
-	if (i == 7 && memcmp(s, "contact", 7) == 0) {
-		i = skip_blanks(s, n, i);
-		e = i;
-		while (e < n && s[e] != ' ' && s[e] != '\t')
-			e++;
-		buf_addc(&blk->text, ' ');
-		buf_add(&blk->text, s + i, e - i);
-		format_words(&blk->text, s, n, e, 0, 1, a);	/* "Name" */
-	} else if (i == 6 && memcmp(s, "option", 6) == 0) {
-		const char *name = NULL;
-		while (word_next(s, n, &i, &t)) {
-			if (t.type == T_COMMENT) {
-				buf_add(&blk->text, "  ", 2);
-				buf_add(&blk->text, t.val, trim_end(t.val, t.vallen));
-			} else if (name == NULL) {
-				name = arena_strndup(a, t.val, t.vallen);
-				buf_addc(&blk->text, ' ');
-				buf_add(&blk->text, name, strlen(name));
-			} else {
-				buf_addc(&blk->text, ' ');
-				normal_value(&blk->text, name,
-				    token_value(a, &t, &len), 0);
-			}
+	buf_add(&blk->text, s, e);
+	if (e == 7 && memcmp(s, "contact", 7) == 0) {
+		i = skip_blanks(s, n, e);
+		id_end = word_end(s, n, i);
+		add_word(&blk->text, s, i, id_end);
+		format_words(&blk->text, s, n, id_end, K_CONTACT);
+	} else {
+		i = skip_blanks(s, n, e);
+		if (e == 6 && memcmp(s, "option", 6) == 0 &&
+		    word_end(s, n, i) - i == 4 && memcmp(s + i, "keys", 4) == 0) {
+			i = skip_blanks(s, n, i + 4);
+			v = s + i;
+			keys_declare_list(v, word_end(s, n, i) - i);
 		}
-	} else {		/* include */
-		while (word_next(s, n, &i, &t)) {
-			if (t.type == T_COMMENT) {
-				buf_add(&blk->text, "  ", 2);
-				buf_add(&blk->text, t.val, trim_end(t.val, t.vallen));
-			} else {
-				buf_addc(&blk->text, ' ');
-				v = token_value(a, &t, &len);
-				value_write(&blk->text, v, len);
-			}
-		}
+		format_words(&blk->text, s, n, e, WORDS_NO_KEY);
 	}
 	buf_addc(&blk->text, '\n');
 }
@@ -248,7 +173,7 @@ flush_indented(struct block *blk, struct pending_line *v, size_t *n)
 			buf_addc(&blk->text, ':');
 			for (k = strlen(v[i].key); k <= w; k++)
 				buf_addc(&blk->text, ' ');
-			normal_value(&blk->text, v[i].key, v[i].val, 1);
+			buf_add(&blk->text, v[i].val, strlen(v[i].val));
 		} else
 			buf_add(&blk->text, v[i].text, strlen(v[i].text));
 		buf_addc(&blk->text, '\n');
@@ -360,9 +285,9 @@ format_line(struct state *st, const char *s, size_t n)
 	buf_add(&b->text, st->comments.s ? st->comments.s : "", st->comments.len);
 	st->comments.len = 0;
 	if (s[0] >= '0' && s[0] <= '9')
-		format_head(b, s, n, &st->arena);
+		format_head(b, s, n);
 	else
-		format_directive(b, s, n, &st->arena);
+		format_directive(b, s, n);
 }
 
 /* Stable: same-day entries keep their order. */
@@ -411,6 +336,7 @@ fmt_journal(struct lines *l, int sort, struct buf *out)
 	int rc;
 
 	words_init();
+	keys_forget();		/* each journal declares its own */
 	while ((rc = lines_next(l, &s, &n)) == 1) {
 		if (n && s[n - 1] == '\r')
 			n--;
@@ -429,6 +355,8 @@ fmt_journal(struct lines *l, int sort, struct buf *out)
 	free(st.bs.v);
 	free(st.ind);
 	buf_free(&st.comments);
+	buf_free(&attrs);
+	buf_free(&tags);
 	arena_free(&st.arena);
 	return rc == -1 ? -1 : 0;
 }

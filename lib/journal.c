@@ -109,24 +109,83 @@ pending_flush(const struct read_opts *opts)
 
 static void
 add_attr(const struct src *src, size_t off, const char *key, size_t keylen,
-    const char *val, size_t vallen, const struct read_opts *opts)
+    const char *val, size_t vallen, const struct keyinfo *info,
+    const struct read_opts *opts)
 {
 	if (builder_find(&P.b, key, keylen)) {
 		error_at(src, off, "%s: given twice; keep one value", key);
 		return;
 	}
 	if (P.b.e.rec.kind != K_OPTION &&	/* parse_option() checks its own */
-	    check_attr(src, off, P.b.e.rec.kind, key, val, opts) == -1)
+	    check_attr(src, off, P.b.e.rec.kind, key, val, info, opts) == -1)
 		P.b.e.bad = 1;
 	builder_attr(&P.b, key, keylen, val, vallen, off, src->line);
 }
 
-static void
-add_title(const char *s, size_t n)
+/* A key:value word that is a URL (http://..., or a scheme such as
+ * mailto: or tel:): title text that --strict never warns about. */
+static int
+is_url(const struct token *t)
 {
-	if (P.b.title.len)
-		buf_addc(&P.b.title, ' ');
-	buf_add(&P.b.title, s, n);
+	static const char *const schemes[] = { "mailto", "tel", "sms", "urn",
+	    "geo", "data", "news", "sip", "xmpp", "magnet" };
+	size_t i;
+
+	if (!t->quoted && t->vallen >= 2 && t->val[0] == '/' && t->val[1] == '/')
+		return 1;
+	for (i = 0; i < sizeof(schemes) / sizeof(*schemes); i++)
+		if (strlen(schemes[i]) == t->keylen &&
+		    memcmp(schemes[i], t->key, t->keylen) == 0)
+			return 1;
+	return 0;
+}
+
+/* A key:value word read as title text (rel-journal(5), format 1.1): a key
+ * this kind takes but with a blank after its colon is remembered, for the
+ * error about the attribute the entry may then lack; with --strict, a
+ * word that looks like an attribute of a key no one declared is named. */
+static void
+pair_as_text(const struct src *src, const struct token *t,
+    const struct read_opts *opts)
+{
+	const struct keyinfo *info;
+	struct loose_key k = { t->key, t->keylen, t->off, NULL, 0 };
+	const char *near;
+	size_t next;
+
+	if (t->vallen == 0 && key_is_attribute(t->key, t->keylen,
+	    P.b.e.rec.kind, &info)) {
+		next = skip_blanks(src->text, src->len, t->end);
+		if (next < src->len && next > t->end) {
+			k.next = src->text + next;
+			k.nextlen = word_end(src->text, src->len, next) - next;
+		}
+		builder_loose(&P.b, &k);
+		if (opts->strict)
+			diag_at(DIAG_WARNING, src, t->off, "'%.*s:' is title text: "
+			    "an attribute has no blank after its colon, as in "
+			    "%.*s:VALUE", (int)t->keylen, t->key, (int)t->keylen,
+			    t->key);
+		return;
+	}
+	if (!opts->strict || t->vallen == 0 || is_url(t))
+		return;
+	if (key_lookup(t->key, t->keylen)) {
+		diag_at(DIAG_WARNING, src, t->off, "'%.*s' is title text: the "
+		    "rating letters are attributes on rate entries only",
+		    (int)(t->end - t->off), t->word);
+		return;
+	}
+	/* prose: a near key only if it is a typo of one, not another word */
+	near = key_closest(t->key, t->keylen);
+	if (near && edit_distance(t->key, t->keylen, near, strlen(near)) >
+	    (t->keylen < 8 ? 1 : 2))
+		near = NULL;
+	diag_at(DIAG_WARNING, src, t->off, "'%.*s' is title text: %.*s is not "
+	    "a key of rel-journal(5)%s%s%s; to make it an attribute, declare "
+	    "it: option keys %.*s", (int)(t->end - t->off), t->word,
+	    (int)t->keylen, t->key, near ? " (did you mean " : "",
+	    near ? near : "", near ? "?)" : "", (int)t->keylen, t->key);
 }
 
 /* The words after the subject: attributes, tags, title parts. */
@@ -134,33 +193,30 @@ static void
 parse_words(const struct src *src, size_t pos, const struct read_opts *opts)
 {
 	struct token t;
+	const char *s;
 	size_t len;
 	char *val;
 
-	while (word_next(src->text, src->len, &pos, &t)) {
+	while (word_next(src->text, src->len, &pos, P.b.e.rec.kind, &t)) {
 		switch (t.type) {
 		case T_COMMENT:
 			return;
 		case T_ERROR:
-			error_at(src, t.off, "%s", t.err);
+			error_at(src, t.err_off, "%s", t.err);
 			break;
 		case T_TITLE:
-			val = token_value(&P.b.arena, &t, &len);
-			add_title(val, len);
+			len = token_text(&t, &s);
+			builder_title(&P.b, s, len, t.shape == W_QUOTED);
+			if (t.shape == W_PAIR)
+				pair_as_text(src, &t, opts);
 			break;
 		case T_TAG:
 			builder_tag(&P.b, arena_strndup(&P.b.arena, t.val, t.vallen));
 			break;
 		case T_ATTR:
-			if (t.vallen == 0) {
-				error_at(src, t.off, "%.*s: the value is empty; give "
-				    "one, or leave the attribute out", (int)t.keylen,
-				    t.key);
-				break;
-			}
 			val = token_value(&P.b.arena, &t, &len);
 			add_attr(src, t.off, arena_strndup(&P.b.arena, t.key,
-			    t.keylen), t.keylen, val, len, opts);
+			    t.keylen), t.keylen, val, len, t.info, opts);
 			break;
 		}
 	}
@@ -241,14 +297,6 @@ first_bad_byte(const char *s, size_t len, const char **why)
 	return len;
 }
 
-static size_t
-word_end(const char *s, size_t len, size_t i)
-{
-	while (i < len && s[i] != ' ' && s[i] != '\t')
-		i++;
-	return i;
-}
-
 static const char *const kind_words[] = {
 	"meeting", "call", "visit", "email", "message", "note", "promise",
 	"kept", "broken", "moved", "issue", "told", "resolved", "request",
@@ -311,98 +359,65 @@ parse_contacts(const struct src *src, size_t off, size_t end)
 
 /* status SUBJECT active|paused|ended [reason...]: the state becomes the
  * status attribute and the rest is the title. */
-static size_t
-parse_status_word(const struct src *src, size_t pos,
+static void
+parse_status_word(const struct src *src, const struct head *h,
     const struct read_opts *opts)
 {
-	size_t i = skip_blanks(src->text, src->len, pos);
-	size_t e = word_end(src->text, src->len, i);
-	const char *w = src->text + i;
+	const char *w = src->text + h->state_off;
+	size_t n = h->state_end - h->state_off;
 
-	if ((e - i == 6 && memcmp(w, "active", 6) == 0) ||
-	    (e - i == 6 && memcmp(w, "paused", 6) == 0) ||
-	    (e - i == 5 && memcmp(w, "ended", 5) == 0)) {
-		add_attr(src, i, "status", 6, arena_strndup(&P.b.arena, w, e - i),
-		    e - i, opts);
-		return e;
+	if (n > 0 && ((n == 6 && memcmp(w, "active", 6) == 0) ||
+	    (n == 6 && memcmp(w, "paused", 6) == 0) ||
+	    (n == 5 && memcmp(w, "ended", 5) == 0))) {
+		add_attr(src, h->state_off, "status", 6,
+		    arena_strndup(&P.b.arena, w, n), n, key_lookup("status", 6),
+		    opts);
+		return;
 	}
-	error_at(src, i, "status needs a state after the contact: active, "
-	    "paused or ended, then the reason");
-	return e;
-}
-
-/* Where a word of an entry's first line that starts at i ends: at a
- * blank, or where a comment starts. */
-static size_t
-head_word_end(const char *s, size_t len, size_t i)
-{
-	while (i < len && s[i] != ' ' && s[i] != '\t' && s[i] != ';')
-		i++;
-	return i;
-}
-
-/* A word of an entry's first line after position i: past at least one
- * blank, up to the next blank or ';'.  0 if there is none: the line ends,
- * or a comment starts. */
-static int
-head_word(const char *s, size_t len, size_t i, size_t *start, size_t *end)
-{
-	size_t j = skip_blanks(s, len, i);
-
-	if (j == i || j == len || s[j] == ';')
-		return 0;
-	*start = j;
-	*end = head_word_end(s, len, j);
-	return 1;
-}
-
-/* One or two digits and a colon: the word is meant as a time, HH:MM. */
-static int
-looks_like_time(const char *w, size_t n)
-{
-	return n >= 2 && w[0] >= '0' && w[0] <= '9' && (w[1] == ':' ||
-	    (n >= 3 && w[1] >= '0' && w[1] <= '9' && w[2] == ':'));
+	error_at(src, n ? h->state_off : skip_blanks(src->text, src->len,
+	    h->rest), "status needs a state after the contact: active, paused "
+	    "or ended, then the reason");
 }
 
 /* DATE [HH:MM] KIND SUBJECT, then the words.  Each part is taken loosely,
- * up to a blank or a comment, so that a malformed date or time is
- * reported with a message of its own. */
+ * up to a blank, so that a malformed date or time is reported with a
+ * message of its own. */
 static void
 parse_head(const struct src *src, const struct read_opts *opts)
 {
 	const char *why, *s = src->text;
-	size_t at, w, e, kind_end, off, end;
+	size_t off, end;
+	struct head h;
 	enum kind kind;
 
 	pending_start(K_NONE, src);
-	at = head_word_end(s, src->len, 1);	/* it starts with a digit */
-	if (date_parse(s, at, &P.b.e.rec.date, &why) == -1) {
-		error_at(src, 0, "bad date '%.*s': %s", (int)at, s, why);
+	head_split(s, src->len, &h);
+	if (date_parse(s, h.date_end, &P.b.e.rec.date, &why) == -1) {
+		error_at(src, 0, "bad date '%.*s': %s", (int)h.date_end, s, why);
 		return;
 	}
-	if (head_word(s, src->len, at, &w, &e) && looks_like_time(s + w, e - w)) {
-		if (time_parse(s + w, e - w, &P.b.e.rec.minute, &why) == -1)
-			error_at(src, w, "bad time '%.*s': %s", (int)(e - w),
-			    s + w, why);
-		at = e;
-	}
-	if (!head_word(s, src->len, at, &w, &kind_end)) {
-		error_at(src, at, "an entry needs a kind and a subject after "
+	if (h.time_end && time_parse(s + h.time_off, h.time_end - h.time_off,
+	    &P.b.e.rec.minute, &why) == -1)
+		error_at(src, h.time_off, "bad time '%.*s': %s",
+		    (int)(h.time_end - h.time_off), s + h.time_off, why);
+	if (h.kind_end == 0) {
+		error_at(src, h.rest, "an entry needs a kind and a subject after "
 		    "the date, as in: 2026-10-01 call jan");
 		return;
 	}
-	kind = entry_kind(src, w, s + w, kind_end - w);
+	kind = entry_kind(src, h.kind_off, s + h.kind_off, h.kind_end - h.kind_off);
 	if (kind == K_NONE)
 		return;
 	P.b.e.rec.kind = kind;
-	if (!head_word(s, src->len, kind_end, &off, &end)) {
-		error_at(src, kind_end, "%s needs a subject: %s", kind_name(kind),
+	if (h.subject_end == 0) {
+		error_at(src, h.kind_end, "%s needs a subject: %s", kind_name(kind),
 		    kind_is_followup(kind) ? "the id of the promise, issue or "
 		    "request it follows" : "a contact id, or several joined "
 		    "by commas");
 		return;
 	}
-	P.b.e.subject_off = off;
+	off = P.b.e.subject_off = h.subject_off;
+	end = h.subject_end;
 	if (kind_is_followup(kind)) {
 		if (!id_is_valid(s + off, end - off))
 			error_at(src, off, "'%.*s' is not a ref id: " ID_RULE,
@@ -411,9 +426,11 @@ parse_head(const struct src *src, const struct read_opts *opts)
 			P.b.e.rec.ref = intern(s + off, end - off);
 	} else
 		parse_contacts(src, off, end);
-	if (kind == K_STATUS)
-		end = parse_status_word(src, end, opts);
-	parse_words(src, end, opts);
+	if (kind == K_STATUS) {
+		head_split_state(s, src->len, &h);
+		parse_status_word(src, &h, opts);
+	}
+	parse_words(src, h.rest, opts);
 }
 
 /* contact ID [Name...] */
@@ -426,7 +443,7 @@ parse_contact(const struct src *src, size_t pos, const struct read_opts *opts)
 	/* On an error the block stays pending but of no kind, so that its
 	 * indented lines are taken with it and nothing is declared. */
 	pending_start(K_NONE, src);
-	if (i == e || src->text[i] == ';') {
+	if (i == e || (src->text[i] == ';' && e == i + 1)) {
 		error_at(src, i, "contact needs an id, as in: contact jan "
 		    "\"Jan Novak\"");
 		return;
@@ -448,12 +465,13 @@ parse_option(const struct src *src, size_t pos, const struct read_opts *opts)
 {
 	struct token t;
 	const char *name = NULL, *value = NULL;
-	size_t name_off = 0, value_off = 0, value_len = 0;
+	size_t name_off = 0, value_off = 0, value_len = 0, name_len = 0;
 
 	pending_start(K_OPTION, src);
-	while (word_next(src->text, src->len, &pos, &t) && t.type != T_COMMENT) {
+	while (word_next(src->text, src->len, &pos, WORDS_NO_KEY, &t) &&
+	    t.type != T_COMMENT) {
 		if (t.type == T_ERROR) {
-			error_at(src, t.off, "%s", t.err);
+			error_at(src, t.err_off, "%s", t.err);
 			return;
 		}
 		if (t.type != T_TITLE || (name && value)) {
@@ -462,7 +480,7 @@ parse_option(const struct src *src, size_t pos, const struct read_opts *opts)
 			return;
 		}
 		if (name == NULL) {
-			name = arena_strndup(&P.b.arena, t.val, t.vallen);
+			name = token_value(&P.b.arena, &t, &name_len);
 			name_off = t.off;
 		} else {
 			value = token_value(&P.b.arena, &t, &value_len);
@@ -470,14 +488,16 @@ parse_option(const struct src *src, size_t pos, const struct read_opts *opts)
 		}
 	}
 	if (value == NULL) {
-		error_at(src, pos, "option takes a name and one value, as in: "
-		    "option default-cadence 30d");
+		/* option currency:EUR: the name and its value, not apart */
+		error_at(src, name && memchr(name, ':', name_len) ? name_off : pos,
+		    "option takes a name and one value, as in: option "
+		    "default-cadence 30d");
 		return;
 	}
 	P.b.e.subject_off = name_off;
 	if (option_check(src, name_off, value_off, name, value) == -1)
 		P.b.e.bad = 1;
-	add_attr(src, name_off, name, strlen(name), value, value_len, opts);
+	add_attr(src, name_off, name, name_len, value, value_len, NULL, opts);
 }
 
 static int
@@ -550,15 +570,16 @@ parse_include(const struct src *src, size_t pos, const struct read_opts *opts)
 	size_t i, off;
 	int rc;
 
-	if (!word_next(src->text, src->len, &pos, &t) || t.type != T_TITLE) {
-		error_at(src, pos, "include needs a file name or a pattern, as "
-		    "in: include team/*.rel");
+	if (!word_next(src->text, src->len, &pos, WORDS_NO_KEY, &t) ||
+	    t.type != T_TITLE) {
+		error_at(src, t.type == T_ERROR ? t.off : pos, "include needs a "
+		    "file name or a pattern, as in: include team/*.rel");
 		return;
 	}
 	off = t.off;
-	pattern = t.quoted ? unquote(&P.b.arena, t.val, t.vallen) :
-	    arena_strndup(&P.b.arena, t.val, t.vallen);
-	if (word_next(src->text, src->len, &pos, &t) && t.type != T_COMMENT) {
+	pattern = token_value(&P.b.arena, &t, &i);
+	if (word_next(src->text, src->len, &pos, WORDS_NO_KEY, &t) &&
+	    t.type != T_COMMENT) {
 		error_at(src, t.off, "include takes one file name; quote a name "
 		    "with blanks in it");
 		return;
@@ -651,6 +672,22 @@ parse_column0(const struct src *src, const struct read_opts *opts)
 		    "option or a comment (; or #); indent note lines");
 }
 
+/* DATE [HH:MM] KIND SUBJECT, as an entry starts. */
+static int
+reads_as_entry(const char *s, size_t n)
+{
+	const char *why;
+	struct head h;
+	enum kind k;
+	int day;
+
+	head_split(s, n, &h);
+	if (h.subject_end == 0 || date_parse(s, h.date_end, &day, &why) == -1)
+		return 0;
+	k = kind_from_word(s + h.kind_off, h.kind_end - h.kind_off);
+	return k != K_NONE && k != K_CONTACT && k != K_OPTION;
+}
+
 static void
 parse_indented(const struct src *src, size_t first,
     const struct read_opts *opts)
@@ -670,9 +707,16 @@ parse_indented(const struct src *src, size_t first,
 		add_attr(src, first,
 		    arena_strndup(&P.b.arena, s + first, key_end - first),
 		    key_end - first, arena_strndup(&P.b.arena, s + val,
-		    end - val), end - val, opts);
+		    end - val), end - val, key_lookup(s + first, key_end - first),
+		    opts);
 		return;
 	}
+	if (s[first] >= '0' && s[first] <= '9' &&
+	    reads_as_entry(s + first, src->len - first))
+		diag_at(DIAG_WARNING, src, first, "this indented line reads as "
+		    "an entry, but is a note of the %s above: an entry starts "
+		    "in column 0, so unindent it", P.b.e.rec.kind == K_CONTACT ?
+		    "contact" : "entry");
 	end = trim_end(s, src->len);
 	if (P.b.notes.len)
 		buf_addc(&P.b.notes, '\n');

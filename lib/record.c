@@ -1,6 +1,7 @@
 /* record.c: the kinds of rel-journal(5), the attributes it knows, and the
  * check of an attribute's value, shared by both readers. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "rel.h"
@@ -126,12 +127,14 @@ id_is_valid(const char *s, size_t n)
 enum vtype { V_FREE, V_DATE, V_PERIOD, V_DURATION, V_ENUM, V_INT, V_AMOUNT,
     V_CURRENCY, V_ID };
 
-static const struct keyinfo {
+struct keyinfo {
 	struct name key;
 	enum vtype type;
 	const char *choices;	/* V_ENUM: words separated by '|' */
 	int lo, hi;		/* V_INT */
-} keys[] = {
+};
+
+static const struct keyinfo keys[] = {
 	{ NAME("id"), V_ID, NULL, 0, 0 },
 	{ NAME("due"), V_DATE, NULL, 0, 0 },
 	{ NAME("learned"), V_DATE, NULL, 0, 0 },
@@ -164,7 +167,7 @@ static const struct keyinfo {
 };
 #define NKEYS (sizeof(keys) / sizeof(keys[0]))
 
-static const struct keyinfo *
+const struct keyinfo *
 key_lookup(const char *key, size_t len)
 {
 	size_t i;
@@ -173,6 +176,75 @@ key_lookup(const char *key, size_t len)
 		if (name_is(&keys[i].key, key, len))
 			return &keys[i];
 	return NULL;
+}
+
+/* The keys a journal declares (option keys), for the run. */
+static const char **declared;
+static size_t ndeclared, declaredcap;
+
+void
+key_declare(const char *interned)
+{
+	if (key_is_declared(interned, strlen(interned)))
+		return;
+	if (ndeclared == declaredcap) {
+		declaredcap = declaredcap ? declaredcap * 2 : 8;
+		declared = xreallocarray(declared, declaredcap, sizeof(*declared));
+	}
+	declared[ndeclared++] = interned;
+}
+
+/* option keys KEY[,KEY...], checked already. */
+void
+keys_declare_list(const char *val, size_t n)
+{
+	const char *comma;
+	size_t k;
+
+	for (;;) {
+		comma = memchr(val, ',', n);
+		k = comma ? (size_t)(comma - val) : n;
+		key_declare(intern(val, k));
+		if (comma == NULL)
+			return;
+		n -= k + 1;
+		val = comma + 1;
+	}
+}
+
+int
+key_is_declared(const char *key, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < ndeclared; i++)
+		if (strncmp(declared[i], key, len) == 0 && declared[i][len] == '\0')
+			return 1;
+	return 0;
+}
+
+void
+keys_forget(void)
+{
+	free(declared);
+	declared = NULL;
+	ndeclared = declaredcap = 0;
+}
+
+/* rel-journal(5), format 1.1: key:value on an entry or contact line is an
+ * attribute when the format defines its key (the rate letters on rate
+ * entries only) or the journal declares it.  *info is the key's entry in
+ * the table, or NULL for a declared key. */
+int
+key_is_attribute(const char *key, size_t len, enum kind kind,
+    const struct keyinfo **info)
+{
+	const struct keyinfo *k = key_lookup(key, len);
+
+	*info = k;
+	if (k)
+		return len > 1 || kind == K_RATE;
+	return key_is_declared(key, len);
 }
 
 int
@@ -273,12 +345,12 @@ int_in(const char *s, int lo, int hi, int *out)
 	return v >= lo && v <= hi;
 }
 
-/* NULL if val suits key; else a message in why.  Unknown keys take any
- * value. */
+/* NULL if val suits key, whose entry in the table is k; else a message in
+ * why.  Keys the format does not define (k NULL) take any value. */
 const char *
-attr_check(const char *key, const char *val, char *why, size_t whysize)
+attr_check(const struct keyinfo *k, const char *key, const char *val,
+    char *why, size_t whysize)
 {
-	const struct keyinfo *k = key_lookup(key, strlen(key));
 	const char *reason;
 	struct period p;
 	int n;

@@ -17,7 +17,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#define REL_VERSION "1.0.0"
+#define REL_VERSION "1.1.0"
 
 /* util.c: memory that cannot fail, and the end of a tool's output */
 
@@ -167,8 +167,16 @@ struct record {
 };
 
 const char *record_get(const struct record *, const char *key);
-const char *attr_check(const char *key, const char *val, char *why,
-    size_t whysize);
+struct keyinfo;
+const struct keyinfo *key_lookup(const char *key, size_t len);
+int key_is_attribute(const char *key, size_t len, enum kind,
+    const struct keyinfo **info);
+void key_declare(const char *interned);
+void keys_declare_list(const char *, size_t);
+int key_is_declared(const char *key, size_t len);
+void keys_forget(void);
+const char *attr_check(const struct keyinfo *, const char *key,
+    const char *val, char *why, size_t whysize);
 int key_is_known(const char *key, size_t len);
 const char *key_closest(const char *key, size_t len);
 int id_is_valid(const char *, size_t);
@@ -263,6 +271,17 @@ struct options {
 };
 extern struct options rel_options;
 
+/* A key the kind takes, written with a blank after its colon, as in
+ * "due: 2026-10-10": title text (rel-journal(5)), remembered so that the
+ * error about the attribute the entry then lacks can point at it. */
+struct loose_key {
+	const char *key;	/* in the entry's first line */
+	size_t keylen, off;
+	const char *next;	/* the word after it, or NULL */
+	size_t nextlen;
+};
+#define LOOSE_MAX 4
+
 /* An entry: one journal entry or directive, before it becomes one record per
  * contact.  Readers fill it; book_entry() checks and delivers it. */
 struct entry {
@@ -272,6 +291,8 @@ struct entry {
 	struct src head;	/* the first line, for errors */
 	size_t subject_off;	/* where the subject starts in head */
 	size_t ref_off;		/* where id: is, for errors about it */
+	const struct loose_key *loose;
+	size_t nloose;
 	int bad;		/* an error was reported in it: deliver nothing */
 };
 
@@ -286,6 +307,8 @@ struct builder {
 	const char **contacts;
 	size_t ncontacts, contactcap;
 	struct buf title, notes;
+	struct loose_key loose[LOOSE_MAX];
+	size_t nloose;
 };
 
 void builder_start(struct builder *, enum kind, const char *file, long line);
@@ -294,6 +317,8 @@ void builder_attr(struct builder *, const char *key, size_t keylen,
     const char *val, size_t vallen, size_t off, long line);
 void builder_drop_attr(struct builder *, struct attr *);
 void builder_tag(struct builder *, const char *);
+void builder_title(struct builder *, const char *, size_t, int quoted);
+void builder_loose(struct builder *, const struct loose_key *);
 void builder_contact(struct builder *, const char *interned_id);
 int builder_has_contact(const struct builder *, const char *interned_id);
 const struct entry *builder_entry(struct builder *);
@@ -319,7 +344,7 @@ struct read_opts {
 void book_entry(const struct entry *, const struct read_opts *);
 void book_prefetch_contact(const char *interned_id);
 int check_attr(const struct src *, size_t off, enum kind, const char *key,
-    const char *val, const struct read_opts *);
+    const char *val, const struct keyinfo *, const struct read_opts *);
 int option_check(const struct src *, size_t name_off, size_t val_off,
     const char *name, const char *val);
 void book_finish(const struct read_opts *);

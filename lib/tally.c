@@ -2,6 +2,7 @@
  * each record updates its contact's counters; refs (promises, issues,
  * requests) are read from the book at the end, where their life cycle is
  * known.  rel-score, rel-overdue and rel-report all read these tallies. */
+#include <assert.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -391,6 +392,8 @@ tally_issue(struct tally *t, const struct ref *r)
 
 	if (!in_window(r->learned_day) || r->learned_day > win.today)
 		return;
+	/* rel-journal(5), "Dates in order": told is never before learned */
+	assert(lag >= 0);
 	t->issues++;
 	t->issues_open += !settled_by(r, win.today);
 	if (told) {
@@ -418,6 +421,8 @@ tally_request(struct tally *t, const struct ref *r, const struct contact *c)
 		return;
 	t->requests++;
 	if (answered) {
+		/* rel-journal(5), "Dates in order" */
+		assert(r->closed_day >= r->opened_day);
 		t->answered++;
 		t->response_sum += r->closed_day - r->opened_day;
 	} else

@@ -1,7 +1,17 @@
-/* words.c: the words of a line after an entry's subject, as
- * rel-journal(5) defines them: key:value attributes, +tags, "quoted" title
- * parts, bare title words and a trailing ; comment.  One anchored PCRE2
- * pattern, JIT-compiled once, takes one word per match. */
+/* words.c: the words of a line, as rel-journal(5) defines them (format
+ * 1.1), in two steps.  A word's shape comes from its bytes alone: a lone
+ * ; that starts a comment, a "quoted part", key:value, +tag or any other
+ * word (word_shape_next()).  Its role then depends on where it stands:
+ * key:value is an attribute only where its key is one (the kind's keys,
+ * the keys the journal declares) and its value is not empty; any other
+ * word is title text, kept as written (word_next()).  So prose is never an
+ * error and never silently becomes structure.
+ *
+ * Words are split by hand, in one pass over the bytes: no pattern and no
+ * recursion stands between a line and its words, so no line, however
+ * long or odd, can make the splitter give up and lose the rest of it.
+ * tests/words_agree.h holds the grammar as a PCRE2 pattern and checks the
+ * splitter against it. */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 #include <string.h>
@@ -9,102 +19,43 @@
 #include "rel.h"
 #include "words.h"
 
-#define NO_VALUE "attribute has no value: write key:value, or quote the " \
-    "word to keep it in the title"
-
-#define QUOTED "\"([^\"\\\\]*(?:\\\\.[^\"\\\\]*)*)\""
-#define ENDS "(?![^ \\t])"
-
-static const char WORD_PATTERN[] =
-    "[ \\t]*(?:"
-    "(;.*)"					/* 1 comment */
-    "|" QUOTED ENDS				/* 2 quoted title part */
-    "|([a-z][a-z0-9-]*|[IMBWPHE]):"		/* 3 key */
-    "(?:" QUOTED "|([^ \\t\"]+))" ENDS		/* 4 quoted or 5 bare value */
-    "|\\+([^ \\t\"]+)" ENDS			/* 6 tag */
-    "|([^ \\t]+)"				/* 7 any other word */
-    ")";
-
-static pcre2_code *re_word;
-static pcre2_match_data *md;
-
-/* 1 while every pattern compiled so far has JIT code: then matches go
- * straight to it, without pcre2_match()'s checks of its arguments. */
-static int jit_all = 1;
-
-pcre2_code *
-re_compile(const char *pattern, uint32_t flags)
-{
-	PCRE2_UCHAR msg[256];
-	PCRE2_SIZE erroff;
-	pcre2_code *re;
-	size_t jitsize = 0;
-	int err;
-
-	re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
-	    flags, &err, &erroff, NULL);
-	if (re == NULL) {
-		pcre2_get_error_message(err, msg, sizeof(msg));
-		errx_(2, "internal error: pattern at %zu: %s", (size_t)erroff, msg);
-	}
-	/* Without JIT (a platform that lacks it) matching is slower but the
-	 * same, so a failure here is not fatal. */
-	if (pcre2_jit_compile(re, PCRE2_JIT_COMPLETE) == 0)
-		pcre2_pattern_info(re, PCRE2_INFO_JITSIZE, &jitsize);
-	if (jitsize == 0)
-		jit_all = 0;
-	return re;
-}
-
-int
-re_match(const pcre2_code *re, const char *s, size_t len, size_t start,
-    pcre2_match_data *m)
-{
-	if (jit_all)
-		return pcre2_jit_match(re, (PCRE2_SPTR)s, len, start, 0, m, NULL);
-	return pcre2_match(re, (PCRE2_SPTR)s, len, start, 0, m, NULL);
-}
+/* A letter of any script after a +, for tags such as +équipe: the only
+ * part of a word that needs Unicode's tables, which PCRE2 has. */
+static pcre2_code *re_letter;
+static pcre2_match_data *md_letter;
 
 void
 words_init(void)
 {
-	if (re_word)
+	PCRE2_UCHAR msg[256];
+	PCRE2_SIZE erroff;
+	int err;
+
+	if (re_letter)
 		return;
-	re_word = re_compile(WORD_PATTERN, PCRE2_ANCHORED);
-	md = pcre2_match_data_create_from_pattern(re_word, NULL);
+	re_letter = pcre2_compile((PCRE2_SPTR)"\\p{L}", PCRE2_ZERO_TERMINATED,
+	    PCRE2_ANCHORED | PCRE2_UTF, &err, &erroff, NULL);
+	if (re_letter == NULL) {
+		pcre2_get_error_message(err, msg, sizeof(msg));
+		errx_(2, "internal error: pattern at %zu: %s", (size_t)erroff, msg);
+	}
+	pcre2_jit_compile(re_letter, PCRE2_JIT_COMPLETE);
+	md_letter = pcre2_match_data_create_from_pattern(re_letter, NULL);
 }
 
 void
 words_free(void)
 {
-	pcre2_match_data_free(md);
-	pcre2_code_free(re_word);
-	md = NULL;
-	re_word = NULL;
-}
-
-static int
-group(PCRE2_SIZE *ov, int i, const char *line, const char **s, size_t *n)
-{
-	if (ov[2 * i] == PCRE2_UNSET)
-		return 0;
-	*s = line + ov[2 * i];
-	*n = ov[2 * i + 1] - ov[2 * i];
-	return 1;
-}
-
-size_t
-skip_blanks(const char *s, size_t n, size_t i)
-{
-	while (i < n && (s[i] == ' ' || s[i] == '\t'))
-		i++;
-	return i;
+	pcre2_match_data_free(md_letter);
+	pcre2_code_free(re_letter);
+	md_letter = NULL;
+	re_letter = NULL;
 }
 
 size_t
 trim_end(const char *s, size_t n)
 {
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+	while (n > 0 && is_blank(s[n - 1]))
 		n--;
 	return n;
 }
@@ -122,11 +73,24 @@ key_name_end(const char *s, size_t n, size_t i)
 	return i;
 }
 
-/* A key and its colon, and nothing after: an attribute without a value. */
-static int
-is_key_word(const char *s, size_t n)
+/* A key of the journal's own: [a-z][a-z0-9-]*, all of s. */
+int
+is_key_name(const char *s, size_t n)
 {
-	return n >= 2 && s[n - 1] == ':' && key_name_end(s, n, 0) == n - 1;
+	return n > 0 && key_name_end(s, n, 0) == n;
+}
+
+/* The length of the key that starts s and ends at a colon,
+ * [a-z][a-z0-9-]* or one of the rate letters, or 0. */
+size_t
+key_shape(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n >= 2 && s[1] == ':' && s[0] != '\0' && strchr("IMBWPHE", s[0]))
+		return 1;
+	i = key_name_end(s, n, 0);
+	return i > 0 && i < n && s[i] == ':' ? i : 0;
 }
 
 int
@@ -146,138 +110,236 @@ indented_attr(const char *s, size_t n, size_t first, size_t *key_end,
 	return 1;
 }
 
-/* The length of the key that starts s and ends at a colon, as the pattern
- * has it ([a-z][a-z0-9-]* or one of the rate letters), or 0. */
+/* The closing quote of the quoted part whose opening quote is s[i], if it
+ * ends a word (a blank or the end of the line after it); else n.  A
+ * backslash takes the byte after it, so \" and \\ stay inside. */
 static size_t
-key_length(const char *s, size_t n)
+closing_quote(const char *s, size_t n, size_t i)
 {
-	size_t i;
-
-	if (n >= 2 && s[1] == ':' && s[0] != '\0' && strchr("IMBWPHE", s[0]))
-		return 1;
-	i = key_name_end(s, n, 0);
-	return i > 0 && i < n && s[i] == ':' ? i : 0;
+	for (i++; i < n && s[i] != '"'; i++)
+		if (s[i] == '\\' && i + 1 < n)
+			i++;
+	return i < n && (i + 1 == n || is_blank(s[i + 1])) ? i : n;
 }
 
-/* The word at line[i..end), which has no quote in it: what the pattern
- * makes of such a word, found without it. */
+/* + and a letter, of any script. */
+static int
+letter_after_plus(const char *s, size_t n)
+{
+	unsigned char c = (unsigned char)s[1];
+	size_t len;
+
+	if (n < 2)
+		return 0;
+	if (c < 0x80)
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+	/* one character, so that PCRE2 checks its UTF-8 and no more */
+	len = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+	if (len > n - 1)
+		return 0;
+	return pcre2_match(re_letter, (PCRE2_SPTR)s + 1, len, 0, 0, md_letter,
+	    NULL) >= 0;
+}
+
+#define UNTERMINATED "unterminated quote: close it with \", and write a " \
+    "quote inside it as \\\""
+#define QUOTE_IN_VALUE "quote inside a value: quote the whole value, as in " \
+    "key:\"a \\\"b\\\"\""
+
+/* key:value at line[i..e), the key k bytes long; q is the first quote
+ * in it, or NULL. */
 static void
-simple_word(const char *line, size_t i, size_t end, struct token *t)
+pair_shape(const char *line, size_t len, size_t i, size_t e, size_t k,
+    const char *q, struct token *t)
 {
-	const char *w = line + i;
-	size_t n = end - i, k;
+	size_t v = i + k + 1, close;
 
-	t->off = i;
-	if (w[0] == '+' && n > 1) {
-		t->type = T_TAG;
-		t->val = w + 1;
-		t->vallen = n - 1;
-		return;
+	t->shape = W_PAIR;
+	t->key = line + i;
+	t->keylen = k;
+	if (q == line + v) {
+		close = closing_quote(line, len, v);
+		if (close < len) {
+			t->quoted = 1;
+			t->val = line + v + 1;
+			t->vallen = close - v - 1;
+			t->end = close + 1;
+			return;
+		}
+		t->err = UNTERMINATED;
+		t->err_off = v;
+	} else if (q) {
+		t->err = QUOTE_IN_VALUE;
+		t->err_off = (size_t)(q - line);
 	}
-	if ((k = key_length(w, n)) != 0 && k + 1 < n) {
-		t->type = T_ATTR;
-		t->key = w;
-		t->keylen = k;
-		t->val = w + k + 1;
-		t->vallen = n - k - 1;
-		return;
-	}
-	t->val = w;
-	t->vallen = n;
-	if (is_key_word(w, n)) {
-		t->type = T_ERROR;
-		t->err = NO_VALUE;
-	} else
-		t->type = T_TITLE;
+	t->val = line + v;
+	t->vallen = e - v;
 }
 
-/* The next word of line at *pos: 1 and a token, 0 at the end of the line.
- * A T_ERROR token says what is wrong with the word at t->off.
- *
- * Only quoted parts need the pattern: a comment runs to the end of the
- * line, and a word without a quote is a tag, an attribute or a title word
- * by its first bytes.  tests/fuzz/fuzz_words.c checks that this gives the
- * same tokens as word_next_pattern(). */
-int
-word_next(const char *line, size_t len, size_t *pos, struct token *t)
+/* word_shape_next(), inline in word_next(), which reads every word of a
+ * journal. */
+static inline int
+shape_next(const char *line, size_t len, size_t *pos, struct token *t)
 {
-	size_t i = skip_blanks(line, len, *pos), end;
+	size_t i = skip_blanks(line, len, *pos), e, close, k;
+	const char *q = NULL;
 
 	if (i == len)
 		return 0;
-	memset(t, 0, sizeof(*t));
-	if (line[i] == ';') {
-		t->type = T_COMMENT;
-		t->off = i;
+	t->key = NULL;
+	t->keylen = 0;
+	t->quoted = 0;
+	t->err = NULL;
+	t->err_off = 0;
+	t->info = NULL;
+	t->off = i;
+	t->word = line + i;
+	if (line[i] == ';' && (i + 1 == len || is_blank(line[i + 1]))) {
+		t->shape = W_COMMENT;
 		t->val = line + i;
 		t->vallen = len - i;
-		*pos = len;
+		*pos = t->end = len;
 		return 1;
 	}
-	for (end = i; end < len && line[end] != ' ' && line[end] != '\t'; end++)
-		if (line[end] == '"')
-			return word_next_pattern(line, len, pos, t);
-	simple_word(line, i, end, t);
-	*pos = end;
+	/* one pass to the end of the word, noting its first quote */
+	for (e = i; e < len && !is_blank(line[e]); e++)
+		if (line[e] == '"' && q == NULL)
+			q = line + e;
+	t->end = e;
+	if (q == line + i) {
+		close = closing_quote(line, len, i);
+		if (close < len) {
+			t->shape = W_QUOTED;
+			t->quoted = 1;
+			t->val = line + i + 1;
+			t->vallen = close - i - 1;
+			t->end = close + 1;
+		} else {
+			t->shape = W_BAD;
+			t->err = UNTERMINATED;
+			t->err_off = i;
+			t->val = line + i;
+			t->vallen = e - i;
+		}
+	} else if ((k = key_shape(line + i, e - i)) != 0)
+		pair_shape(line, len, i, e, k, q, t);
+	else if (line[i] == '+' && q == NULL && letter_after_plus(line + i, e - i)) {
+		t->shape = W_TAG;
+		t->val = line + i + 1;
+		t->vallen = e - i - 1;
+	} else {
+		t->shape = W_WORD;
+		t->val = line + i;
+		t->vallen = e - i;
+	}
+	*pos = t->end;
 	return 1;
 }
 
-/* word_next() by the pattern alone, for every word. */
 int
-word_next_pattern(const char *line, size_t len, size_t *pos, struct token *t)
+word_shape_next(const char *line, size_t len, size_t *pos, struct token *t)
 {
-	PCRE2_SIZE *ov;
-	const char *q;
-	int rc;
-
 	memset(t, 0, sizeof(*t));
-	rc = re_match(re_word, line, len, *pos, md);
-	if (rc < 0)
+	return shape_next(line, len, pos, t);
+}
+
+/* The next word of line at *pos, with its role on a line of the kind
+ * given (or WORDS_ANY_KEY, WORDS_NO_KEY): 1 and a token, 0 at the end of
+ * the line.  A T_ERROR token says what is wrong with the word at t->off;
+ * a key:value that is not an attribute there is title text as written. */
+int
+word_next(const char *line, size_t len, size_t *pos, int kind,
+    struct token *t)
+{
+	if (!shape_next(line, len, pos, t))
 		return 0;
-	ov = pcre2_get_ovector_pointer(md);
-	*pos = ov[1];
-	if (group(ov, 1, line, &t->val, &t->vallen)) {
+	switch (t->shape) {
+	case W_COMMENT:
 		t->type = T_COMMENT;
-		t->off = ov[2];
-		return 1;
-	}
-	if (group(ov, 2, line, &t->val, &t->vallen)) {
-		t->type = T_TITLE;
-		t->quoted = 1;
-		t->off = ov[4] - 1;
-		return 1;
-	}
-	if (group(ov, 3, line, &t->key, &t->keylen)) {
-		t->type = T_ATTR;
-		t->off = ov[6];
-		if (group(ov, 4, line, &t->val, &t->vallen))
-			t->quoted = 1;
-		else
-			group(ov, 5, line, &t->val, &t->vallen);
-		return 1;
-	}
-	if (group(ov, 6, line, &t->val, &t->vallen)) {
+		break;
+	case W_TAG:
 		t->type = T_TAG;
-		t->off = ov[12] - 1;
-		return 1;
-	}
-	group(ov, 7, line, &t->val, &t->vallen);
-	t->type = T_TITLE;
-	t->off = ov[14];
-	q = memchr(t->val, '"', t->vallen);
-	if (q) {
+		break;
+	case W_BAD:
 		t->type = T_ERROR;
-		t->off = (size_t)(q - line);
-		t->err = q == t->val || q[-1] == ':' ?
-		    "unterminated quote: close it with \", "
-		    "and write a quote inside it as \\\"" :
-		    "quote inside a word: put the whole part in quotes and "
-		    "write the quote as \\\"";
-	} else if (is_key_word(t->val, t->vallen)) {
-		t->type = T_ERROR;
-		t->err = NO_VALUE;
+		break;
+	case W_PAIR:
+		if (t->vallen > 0 && (kind == WORDS_ANY_KEY ||
+		    (kind != WORDS_NO_KEY && key_is_attribute(t->key, t->keylen,
+		    (enum kind)kind, &t->info)))) {
+			t->type = t->err ? T_ERROR : T_ATTR;
+			break;
+		}
+		/* FALLTHROUGH */
+	default:
+		t->type = T_TITLE;
+		break;
 	}
 	return 1;
+}
+
+/* The text a title word adds to the title, before unquoting: the inside
+ * of a quoted part, or the word as written. */
+size_t
+token_text(const struct token *t, const char **s)
+{
+	if (t->shape == W_QUOTED) {
+		*s = t->val;
+		return t->vallen;
+	}
+	*s = t->word;
+	return t->end - t->off;
+}
+
+/* The first words of an entry's line: each ends at a blank, and a lone ;
+ * (a comment) ends them all. */
+static int
+head_word(const char *s, size_t n, size_t i, size_t *start, size_t *end)
+{
+	size_t j = skip_blanks(s, n, i);
+
+	if (j == i || j == n || (s[j] == ';' && (j + 1 == n ||
+	    is_blank(s[j + 1]))))
+		return 0;
+	*start = j;
+	*end = word_end(s, n, j);
+	return 1;
+}
+
+/* One or two digits and a colon: the word is meant as a time, HH:MM. */
+static int
+looks_like_time(const char *w, size_t n)
+{
+	return n >= 2 && w[0] >= '0' && w[0] <= '9' && (w[1] == ':' ||
+	    (n >= 3 && w[1] >= '0' && w[1] <= '9' && w[2] == ':'));
+}
+
+void
+head_split(const char *s, size_t n, struct head *h)
+{
+	size_t w, e;
+
+	memset(h, 0, sizeof(*h));
+	h->rest = h->date_end = word_end(s, n, 0);
+	if (head_word(s, n, h->rest, &w, &e) && looks_like_time(s + w, e - w)) {
+		h->time_off = w;
+		h->rest = h->time_end = e;
+	}
+	if (!head_word(s, n, h->rest, &h->kind_off, &h->kind_end))
+		return;
+	h->rest = h->kind_end;
+	if (!head_word(s, n, h->rest, &h->subject_off, &h->subject_end))
+		return;
+	h->rest = h->subject_end;
+}
+
+/* The state word after a status entry's subject. */
+void
+head_split_state(const char *s, size_t n, struct head *h)
+{
+	if (h->subject_end && head_word(s, n, h->rest, &h->state_off,
+	    &h->state_end))
+		h->rest = h->state_end;
 }
 
 /* The text of a quoted part with its \" and \\ escapes undone. */
@@ -305,11 +367,21 @@ unquote(struct arena *a, const char *s, size_t n)
 	return unquote_len(a, s, n, &len);
 }
 
-/* The token's value, unescaped if it was quoted, in the arena; its
- * length in *len. */
+/* The token's value (an attribute's, or a title word's text), unescaped
+ * if it was quoted, in the arena; its length in *len. */
 char *
 token_value(struct arena *a, const struct token *t, size_t *len)
 {
+	const char *s;
+	size_t n;
+
+	if (t->type == T_TITLE) {
+		n = token_text(t, &s);
+		if (t->shape == W_QUOTED)
+			return unquote_len(a, s, n, len);
+		*len = n;
+		return arena_strndup(a, s, n);
+	}
 	if (t->quoted)
 		return unquote_len(a, t->val, t->vallen, len);
 	*len = t->vallen;
@@ -338,56 +410,10 @@ value_write(struct buf *b, const char *v, size_t n)
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		if (v[i] == ' ' || v[i] == '\t' || v[i] == '"' || v[i] == '\\')
+		if (is_blank(v[i]) || v[i] == '"' || v[i] == '\\')
 			break;
 	if (n > 0 && i == n)
 		buf_add(b, v, n);
 	else
 		value_write_quoted(b, v);
-}
-
-/* A word that reads back as a title word, and as itself. */
-static int
-bare_title_word(const char *s, size_t n)
-{
-	size_t i;
-
-	if (n == 0 || s[0] == '+' || s[0] == ';' || memchr(s, '"', n))
-		return 0;
-	for (i = 0; i < n; i++)
-		if (s[i] == ':')
-			break;
-	if (i < n) {	/* key:value, or key: alone, would be an attribute */
-		size_t k;
-		int is_key = i > 0 && ((s[0] >= 'a' && s[0] <= 'z') ||
-		    (i == 1 && strchr("IMBWPHE", s[0])));
-		for (k = 1; is_key && k < i; k++)
-			is_key = (s[k] >= 'a' && s[k] <= 'z') ||
-			    (s[k] >= '0' && s[k] <= '9') || s[k] == '-';
-		if (is_key)
-			return 0;
-	}
-	return 1;
-}
-
-/* A title as the journal writes it: bare words when every word reads back
- * as itself and single blanks join them, else one quoted part. */
-void
-title_write(struct buf *b, const char *title)
-{
-	const char *p = title, *sp;
-	int bare = *title != '\0' && strchr(title, '\t') == NULL;
-
-	while (bare && *p) {
-		sp = strchr(p, ' ');
-		if (!bare_title_word(p, sp ? (size_t)(sp - p) : strlen(p)))
-			bare = 0;
-		p = sp ? sp + 1 : p + strlen(p);
-		if (sp && *p == '\0')
-			bare = 0;	/* a trailing blank */
-	}
-	if (bare)
-		buf_add(b, title, strlen(title));
-	else
-		value_write_quoted(b, title);
 }

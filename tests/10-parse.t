@@ -48,6 +48,8 @@ PY
 python3 - "$tmp/q.csv" <<'PY' >"$tmp/py.out" 2>&1
 import csv, sys
 rows = list(csv.DictReader(open(sys.argv[1], newline='', encoding='utf-8')))
+assert rows[0]['kind'] == 'option' and rows[0]['attrs'] == 'keys:key,other'
+rows = rows[1:]
 c = rows[0]
 assert c['kind'] == 'contact' and c['title'] == "Ann O'Neil, Ltd", c
 assert c['notes'] == "Prefers mornings.\nSecond note line, with a comma.", c

@@ -61,7 +61,8 @@ set -- *.rel *.csv
 ncases=$#
 ncsv=$(ls *.csv | wc -l)
 nstrict=$(ls strict/*.rel | wc -l)
-plan $((4 * ncases + ncsv + 4 * nstrict + 6))
+nwarn=$(ls warn/*.rel | wc -l)
+plan $((4 * ncases + ncsv + 4 * nstrict + 3 * nwarn + 6))
 
 for f
 do
@@ -100,16 +101,32 @@ done
 cd strict || exit 1
 for f in *.rel
 do
-	"$p" --check --strict "$f" >"$tmp/out" 2>"$tmp/err"
+	"$p" --check --strict --today 2026-11-22 "$f" >"$tmp/out" 2>"$tmp/err"
 	st=$?
 	check_same "strict/$f: the warnings of strict/${f%.rel}.err" \
 	    "${f%.rel}.err" "$tmp/err"
 	check_status "strict/$f: warnings only: --check --strict exits 0" 0 "$st"
 	[ ! -s "$tmp/out" ]
 	ok $? "strict/$f: --check --strict writes nothing on standard output"
-	"$p" --check "$f" >"$tmp/out" 2>&1
+	"$p" --check --today 2026-11-22 "$f" >"$tmp/out" 2>&1
 	[ $? -eq 0 ] && [ ! -s "$tmp/out" ]
 	ok $? "strict/$f: without --strict, no warning and exit 0"
+done
+cd .. || exit 1
+
+# Warnings given with or without --strict: they do not change the exit
+# status either.
+cd warn || exit 1
+for f in *.rel
+do
+	"$p" --check --today 2026-11-22 "$f" >"$tmp/out" 2>"$tmp/err"
+	st=$?
+	check_same "warn/$f: the warnings of warn/${f%.rel}.err" \
+	    "${f%.rel}.err" "$tmp/err"
+	check_status "warn/$f: warnings only: exit 0" 0 "$st"
+	"$p" --check --strict --today 2026-11-22 "$f" >"$tmp/out" 2>&1
+	grep -q "warning: this indented line reads as an entry" "$tmp/out"
+	ok $? "warn/$f: and with --strict too"
 done
 cd .. || exit 1
 

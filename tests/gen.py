@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
 """Generates rel journals for the property tests and the benchmark.
 
-gen.py SEED ENTRIES [--expect FILE]
+gen.py SEED ENTRIES [--expect FILE] [--messy]
 
 Writes a valid journal to standard output, with every kind, quoting edge
-cases, notes, tags and follow-ups; with --expect, also writes to FILE the
-records that rel-parse must give for it (as JSON lines: kind, contact, ref,
-title, attrs, tags, notes), so that a test can check the CSV with a parser
-that is not rel's.
+cases, prose that looks like structure (re:, URLs, +1, ;), notes, tags and
+follow-ups; with --expect, also writes to FILE the records that rel-parse
+must give for it (as JSON lines: kind, contact, ref, title, attrs, tags,
+notes), so that a test can check the CSV with a parser that is not rel's.
+With --messy, the words of an entry's line are written as a hurried person
+types them: attributes and tags among the title words, runs of blanks and
+tabs between words, trailing comments.
 """
 import json
 import random
@@ -18,11 +21,24 @@ WORDS = ["review", "budget", "roadmap", "quote", "deck", "workshop",
          "naïve", "café"]
 TRICKY = ['a, b', 'say "hi"', 'back\\slash', 'semi; colon', 'x #hash',
           'tab\there', "O'Neil", 'x:y', '+plus', '  padded  ']
+# Title words that look like structure but are prose (rel-journal(5),
+# format 1.1): undeclared keys, keys with no value, URLs, +digits, smileys.
+PROSE = ["re:", "todo:", "ETA:fri", "https://example.com/a?b=c", "x:y",
+         "mailto:jan@example.com", "tel:+4420794600", "+1", "+44", ";)",
+         ";-)", "a;b", '27"', "100%", "Müller", "due:", "I:4", "#7",
+         "ünïcode:ok", "10:30"]
 
 
-def title(rng):
+def title(rng, kind=None):
     n = rng.randint(0, 5)
-    return " ".join(rng.choice(WORDS) for _ in range(n))
+    words = [rng.choice(WORDS) for _ in range(n)]
+    if kind is not None and rng.random() < 0.4:
+        for _ in range(rng.randint(1, 3)):
+            w = rng.choice(PROSE)
+            if kind == "rate" and w == "I:4":
+                continue	# an attribute there
+            words.insert(rng.randint(0, len(words)), w)
+    return " ".join(words)
 
 
 def quote(s):
@@ -44,8 +60,10 @@ def date(day):
 def main():
     seed, n = int(sys.argv[1]), int(sys.argv[2])
     expect = None
-    if len(sys.argv) > 4 and sys.argv[3] == "--expect":
-        expect = open(sys.argv[4], "w", encoding="utf-8")
+    messy = "--messy" in sys.argv
+    if "--expect" in sys.argv:
+        expect = open(sys.argv[sys.argv.index("--expect") + 1], "w",
+                      encoding="utf-8")
     rng = random.Random(seed)
     out = sys.stdout
     recs = []
@@ -58,6 +76,8 @@ def main():
     out.write("; generated journal, seed %d\n" % seed)
     out.write("option default-cadence 21d\n")
     rec("option", "", attrs=[["default-cadence", "21d"]])
+    out.write("option keys topic\n")
+    rec("option", "", attrs=[["keys", "topic"]])
     ncontacts = max(3, n // 20)
     ids = ["c%d" % i for i in range(ncontacts)]
     for i, cid in enumerate(ids):
@@ -136,19 +156,31 @@ def main():
             notes.append(rng.choice(TRICKY).strip() or "note")
             if rng.random() < 0.5:
                 notes.append("second line, noted")
-        # the head: bare title words, then a quoted part, then attributes
-        bare = title(rng)
+        # the head: bare title words, a quoted part, then attributes and
+        # tags (with --messy, among the title words)
+        bare = title(rng, kind)
         quoted = rng.choice(TRICKY) if rng.random() < 0.3 else None
         full = " ".join(x for x in [bare, quoted] if x)
-        head = "%s%s %s %s" % (d, time, kind, ",".join(contacts))
-        if bare:
-            head += " " + bare
+        words = bare.split(" ") if bare else []
         if quoted is not None:
-            head += " " + quote(quoted)
-        for k, v in attrs:
-            head += " %s:%s" % (k, attr_value(v))
-        for tg in tags:
-            head += " +" + tg
+            words.append(quote(quoted))
+        others = ["%s:%s" % (k, attr_value(v)) for k, v in attrs]
+        others += ["+" + tg for tg in tags]
+        if messy:	# among the title words, in their order
+            at = sorted(rng.randint(0, len(words)) for _ in others)
+            for i, w in reversed(list(enumerate(others))):
+                words.insert(at[i], w)
+        else:
+            words += others
+
+        def blank():
+            return rng.choice([" ", "  ", "\t", " \t "]) if messy else " "
+        head = d + (blank() + time[1:] if time else "") + blank() + kind + \
+            blank() + ",".join(contacts)
+        for w in words:
+            head += blank() + w
+        if messy and rng.random() < 0.2:
+            head += blank() + "; " + rng.choice(WORDS)
         out.write(head + "\n")
         for line in notes:
             out.write("  " + line + "\n")

@@ -158,18 +158,18 @@ test_attr_values(void)
 {
 	char why[300];
 
-	ok(attr_check("score", "10", why, sizeof(why)) == NULL, "score 10");
-	ok(attr_check("score", "11", why, sizeof(why)) != NULL, "score 11");
-	ok(attr_check("I", "0", why, sizeof(why)) != NULL, "rating 0");
-	ok(attr_check("amount", "12000.50", why, sizeof(why)) == NULL, "amount");
-	ok(attr_check("amount", "12k", why, sizeof(why)) != NULL, "12k");
-	ok(attr_check("currency", "EUR", why, sizeof(why)) == NULL, "EUR");
-	ok(attr_check("currency", "eur", why, sizeof(why)) != NULL, "eur");
-	ok(attr_check("outcome", "no-show", why, sizeof(why)) == NULL,
+	ok(attr_check(key_lookup("score", 5), "score", "10", why, sizeof(why)) == NULL, "score 10");
+	ok(attr_check(key_lookup("score", 5), "score", "11", why, sizeof(why)) != NULL, "score 11");
+	ok(attr_check(key_lookup("I", 1), "I", "0", why, sizeof(why)) != NULL, "rating 0");
+	ok(attr_check(key_lookup("amount", 6), "amount", "12000.50", why, sizeof(why)) == NULL, "amount");
+	ok(attr_check(key_lookup("amount", 6), "amount", "12k", why, sizeof(why)) != NULL, "12k");
+	ok(attr_check(key_lookup("currency", 8), "currency", "EUR", why, sizeof(why)) == NULL, "EUR");
+	ok(attr_check(key_lookup("currency", 8), "currency", "eur", why, sizeof(why)) != NULL, "eur");
+	ok(attr_check(key_lookup("outcome", 7), "outcome", "no-show", why, sizeof(why)) == NULL,
 	    "no-show");
-	ok(attr_check("outcome", "noshow", why, sizeof(why)) != NULL &&
+	ok(attr_check(key_lookup("outcome", 7), "outcome", "noshow", why, sizeof(why)) != NULL &&
 	    strstr(why, "no-show"), "noshow suggests no-show");
-	ok(attr_check("whatever", "x y", why, sizeof(why)) == NULL,
+	ok(attr_check(key_lookup("whatever", 8), "whatever", "x y", why, sizeof(why)) == NULL,
 	    "unknown keys take any value");
 }
 
@@ -192,9 +192,9 @@ test_csv_quoting(void)
 	free(s);
 }
 
-/* word_next() takes plain words without the pattern: on tricky words and
- * on random lines of the characters that matter, it must read as the
- * pattern does. */
+/* The word splitter, on tricky words and on random lines of the
+ * characters that matter: it covers every byte and reads as the pattern
+ * of the grammar does. */
 static void
 test_words(void)
 {
@@ -205,8 +205,11 @@ test_words(void)
 		"k:\"v w\"", "k:\"v\"x", "a\"b", "k:v\"", "\"", "\"a \\\" b\"",
 		"due:2026-10-10 +q4 Send \"the\" quote ; late",
 		"http://x", "a-:b", "-a:b", "z:é", "é:é", "Tomás +café",
+		"+1", "+44 20", ";)", ";-) ok", "a;b", "; ", ";", "+é", "+€5",
+		"re: x", "k:\"a b\" c", "x:\"a", "x:\"a\"b c", "\"a\\\"",
+		"\"\" x", "k:\"\"", "\"a\"\"b\"",
 	};
-	static const char chars[] = "azIMx:+;\"\\ \t-09,\xc3\xa9";
+	static const char chars[] = "azIMx:+;\"\\ \t-09,\xc3\xa9\xe2\x82\xac";
 	unsigned long long rs = 88172645463325252ULL;
 	char line[32];
 	size_t i, k, len, bad = 0;
@@ -214,7 +217,7 @@ test_words(void)
 	words_init();
 	for (i = 0; i < sizeof(lines) / sizeof(lines[0]); i++)
 		bad += !words_agree(lines[i], strlen(lines[i]));
-	ok(bad == 0, "the tokenizer reads tricky words as the pattern does");
+	ok(bad == 0, "the splitter reads tricky words as the pattern does");
 	bad = 0;
 	for (i = 0; i < 50000; i++) {
 		rs ^= rs >> 12, rs ^= rs << 25, rs ^= rs >> 27;
@@ -227,9 +230,10 @@ test_words(void)
 		memset(line + len, 0, sizeof(line) - len);
 		bad += !words_agree(line, len);
 	}
-	ok(bad == 0, "the tokenizer reads 50,000 random lines as the pattern "
+	ok(bad == 0, "the splitter reads 50,000 random lines as the pattern "
 	    "does");
 	words_free();
+	words_agree_free();
 }
 
 /* arena_alloc_aligned(): on the boundary asked for, apart from what comes

@@ -7,10 +7,13 @@
 
 ;; Highlighting for rel journals (*.rel; see rel-journal(5)): comments,
 ;; entry heads (date, time, kind, subject), directives, key:value
-;; attributes, +tags, "quoted" titles, indented `key: value' lines and
-;; left-over merge conflict markers.  M-x rel-check runs `rel-parse
-;; --check' on the file through `compile', so that \\[next-error] visits
-;; each error.
+;; attributes of the format's keys (the rating letters on rate entries
+;; only; keys a journal declares with `option keys' are shown as text),
+;; +tags, "quoted" titles, indented `key: value' lines and left-over merge
+;; conflict markers.  As in format 1.1, other words are title text: re:,
+;; URLs, +1 and ;) are not highlighted as structure.  M-x rel-check runs
+;; `rel-parse --check' on the file through `compile', so that
+;; \\[next-error] visits each error.
 ;;
 ;;   (add-to-list 'load-path "/path/to/rel/examples/editors/emacs")
 ;;   (require 'rel-mode)
@@ -34,6 +37,11 @@
   "The entry kinds of a rel journal.")
 
 (eval-and-compile
+  (defconst rel-keys
+    '("id" "due" "learned" "since" "cadence" "sla" "planned" "actual"
+      "outcome" "by" "purpose" "ours" "status" "severity" "score" "amount"
+      "currency" "to" "kind" "org" "owner" "expects" "likes")
+    "The attribute keys that rel-journal(5) defines, but the rating letters.")
   (defconst rel--date "\\([0-9]\\{4\\}-[0-9]\\{2\\}-[0-9]\\{2\\}\\)")
   (defconst rel--time "\\(?:[ \t]+\\([0-9]\\{2\\}:[0-9]\\{2\\}\\)\\)?")
   (defconst rel--id "[A-Za-z0-9][A-Za-z0-9._-]*")
@@ -62,14 +70,18 @@
      (1 'font-lock-preprocessor-face) (2 'font-lock-variable-name-face))
     ;; The words of a column-0 line: key:value, +tag, "quoted".
     ("^[^ \t\n;#]"
-     (,(concat "[ \t]\\(?:\\(\\(?:[a-z][a-z0-9-]*\\|[IMBWPHE]\\):\\)"
+     (,(concat "[ \t]\\(?:\\(" (regexp-opt rel-keys) ":\\)"
                "\\(?:\\(" rel--string "\\)\\|[^ \t\n]\\)"
-               "\\|\\(\\+[^ \t\n]+\\)\\|\\(" rel--string "\\)\\)")
+               "\\|\\(\\+[[:alpha:]][^ \t\n\"]*\\)"
+               "\\|\\(" rel--string "\\)\\)")
       nil nil
       (1 'font-lock-type-face nil t)
       (2 'font-lock-string-face nil t)
       (3 'font-lock-builtin-face nil t)
       (4 'font-lock-string-face nil t)))
+    ;; The rating letters, on rate entries.
+    (,(concat "^" rel--date rel--time "[ \t]+rate[ \t]")
+     ("[ \t]\\([IMBWPHE]:\\)[^ \t\n]" nil nil (1 'font-lock-type-face)))
     ;; Indented `key: value' attributes.
     ("^[ \t]+\\([a-z][a-z0-9-]*\\|[IMBWPHE]\\):[ \t]+[^ \t\n]"
      1 'font-lock-type-face))
@@ -84,13 +96,14 @@
     table)
   "Syntax table for `rel-mode'.
 Comment starters are set by `rel-syntax-propertize', as ; and # only
-start a comment as the first non-blank of a line, or ; as a word of
-an unindented line outside quotes.")
+start a comment as the first non-blank of a line, or ; standing alone
+as a word of an unindented line outside quotes.")
 
 (defconst rel-syntax-propertize
   (syntax-propertize-rules
    ("^[ \t]*\\([;#]\\)" (1 "<"))
-   ((concat "^[^ \t\n;#]\\(?:[^\"\n]\\|" rel--string "\\)*?[ \t]\\(;\\)")
+   ((concat "^[^ \t\n;#]\\(?:[^\"\n]\\|" rel--string "\\)*?[ \t]\\(;\\)"
+            "\\(?:[ \t]\\|$\\)")
     (1 "<")))
   "Mark the characters that start a comment.")
 
