@@ -25,8 +25,8 @@ TOOLS = rel-parse rel-score rel-overdue rel-report rel-fmt
 MAN1 = man/rel-parse.1 man/rel-score.1 man/rel-overdue.1 \
 	man/rel-report.1 man/rel-fmt.1
 MAN5 = man/rel-journal.5
-LIB = book builder csvin csvout date diag fmt input intern journal lines \
-	overdue record report score tally util width words
+LIB = book builder csvin csvout date diag fmt inplace input intern journal lines \
+	overdue record report safe score tally utf8 util width words
 LIB_OBJ = $(LIB:%=$(O)/lib/%.o)
 HDR = lib/fmt.h lib/overdue.h lib/rel.h lib/report.h lib/score.h lib/words.h
 

@@ -2,14 +2,11 @@
  * reads each journal first and refuses one with errors: it never rewrites
  * what it could not read. */
 #include <errno.h>
-#include <fcntl.h>
 #include <getopt.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "rel.h"
 #include "fmt.h"
@@ -35,40 +32,6 @@ help(void)
 	    "A journal with errors is refused (exit 2) and left as it is.\n"
 	    "Exit status: 0 on success, 1 if --check found a file to format,\n"
 	    "2 on errors.  See rel-fmt(1).\n", USAGE);
-}
-
-/* The whole of a file (or of standard input), for the two passes. */
-static int
-slurp(const char *path, struct buf *b)
-{
-	char chunk[65536];
-	ssize_t n;
-	int fd = strcmp(path, "-") == 0 ? 0 : open(path, O_RDONLY | O_CLOEXEC);
-	struct stat st;
-
-	if (fd == -1)
-		return -1;
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-		if (fd > 0)
-			close(fd);
-		errno = EISDIR;
-		return -1;
-	}
-	b->len = 0;
-	buf_add(b, "", 0);
-	while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
-		if (n == -1) {
-			if (errno == EINTR)
-				continue;
-			if (fd > 0)
-				close(fd);
-			return -1;
-		}
-		buf_add(b, chunk, (size_t)n);
-	}
-	if (fd > 0)
-		close(fd);
-	return 0;
 }
 
 /* Reads the journal as every tool does; 0 if it has no error. */
@@ -101,46 +64,6 @@ journal_ok(const char *name, const struct buf *text)
 	return bad ? -1 : 0;
 }
 
-/* Replaces path by text: a temporary file beside it, flushed to disk,
- * then renamed over it, so that a crash leaves the old file or the new,
- * never half of one. */
-static int
-rewrite(const char *path, const struct buf *text)
-{
-	struct stat st;
-	char *tmp;
-	size_t off = 0;
-	ssize_t n;
-	int fd;
-
-	if (stat(path, &st) == -1)
-		return -1;
-	tmp = xmalloc(strlen(path) + 16);
-	sprintf(tmp, "%s.fmt.XXXXXX", path);
-	if ((fd = mkstemp(tmp)) == -1) {
-		free(tmp);
-		return -1;
-	}
-	while (off < text->len) {
-		n = write(fd, text->s + off, text->len - off);
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n == -1)
-			break;
-		off += (size_t)n;
-	}
-	if (off < text->len || fchmod(fd, st.st_mode & 07777) == -1 ||
-	    fsync(fd) == -1 || close(fd) == -1 || rename(tmp, path) == -1) {
-		int saved = errno;
-		unlink(tmp);
-		free(tmp);
-		errno = saved;
-		return -1;
-	}
-	free(tmp);
-	return 0;
-}
-
 int
 main(int argc, char **argv)
 {
@@ -154,8 +77,9 @@ main(int argc, char **argv)
 	};
 	static char *stdin_only[] = { "-" };
 	struct buf text = { 0 }, out = { 0 };
+	struct file_state st;
 	struct lines l;
-	const char *name;
+	const char *name, *why;
 	int check = 0, inplace = 0, sort = 0, status = 0, c, i;
 
 	diag_init(argv[0]);
@@ -187,8 +111,16 @@ main(int argc, char **argv)
 		name = strcmp(argv[i], "-") == 0 ? "<stdin>" : argv[i];
 		if (inplace && strcmp(argv[i], "-") == 0)
 			usage_error(USAGE, "-i needs files, not standard input");
-		if (slurp(argv[i], &text) == -1) {
-			warnx_("%s: %s", name, strerror(errno));
+		if (file_read(argv[i], &text, &st, inplace) == -1) {
+			warnx_("%s: %s", name, errno == EFBIG ? "line longer than "
+			    "16 MiB: is this a journal?" : errno == EINVAL ? "not a "
+			    "plain file: -i rewrites plain files only" :
+			    strerror(errno));
+			status = 2;
+			continue;
+		}
+		if (inplace && (why = file_unsafe(&st)) != NULL) {
+			warnx_("%s: %s", name, why);
 			status = 2;
 			continue;
 		}
@@ -203,14 +135,15 @@ main(int argc, char **argv)
 		lines_close(&l);
 		if (check) {
 			if (out.len != text.len || memcmp(out.s, text.s, out.len)) {
-				printf("%s\n", name);
+				safe_puts(stdout, name);
+				putchar('\n');
 				if (status == 0)
 					status = 1;
 			}
 		} else if (inplace) {
 			if ((out.len != text.len || memcmp(out.s, text.s, out.len)) &&
-			    rewrite(argv[i], &out) == -1) {
-				warnx_("%s: cannot rewrite: %s", name, strerror(errno));
+			    file_rewrite(argv[i], &st, out.s, out.len, &why) == -1) {
+				warnx_("%s: %s", name, why);
 				status = 2;
 			}
 		} else

@@ -60,7 +60,7 @@ parse_kinds(const char *list)
 static void
 write_csv(FILE *fp, const struct item *v, size_t n)
 {
-	char day[11], num[24];
+	char day[DATE_MAX], num[24];
 	size_t i;
 
 	fputs("kind,status,days_late,due,contact,owner,ref,what,file,line\n",
@@ -73,7 +73,7 @@ write_csv(FILE *fp, const struct item *v, size_t n)
 		snprintf(num, sizeof(num), "%d", v[i].late);
 		csv_field(fp, num, strlen(num), 0);
 		date_format(v[i].due, day);
-		csv_field(fp, day, 10, 0);
+		csv_field(fp, day, strlen(day), 0);
 		csv_field(fp, v[i].contact->id, strlen(v[i].contact->id), 0);
 		csv_field(fp, v[i].owner ? v[i].owner : "",
 		    v[i].owner ? strlen(v[i].owner) : 0, 0);

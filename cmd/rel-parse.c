@@ -35,6 +35,7 @@ static void
 write_record(const struct record *r, void *ctx)
 {
 	events_write_record((FILE *)ctx, r);
+	output_check((FILE *)ctx);
 }
 
 int

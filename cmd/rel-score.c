@@ -87,7 +87,7 @@ static void
 write_row(FILE *fp, const struct tally *t, int today)
 {
 	struct scores s;
-	char day[11], cad[16];
+	char day[DATE_MAX], cad[16];
 	int purposes = t->give + t->ask + t->mutual, i;
 
 	score_compute(t, today, &s);

@@ -401,7 +401,7 @@ attr_src(const struct entry *e, const char *key, size_t *off)
 static void
 check_open_dates(const struct entry *e, const struct ref *ref, int *bad)
 {
-	char day[11], other[11];
+	char day[DATE_MAX], other[DATE_MAX];
 	struct src at;
 	size_t off;
 
@@ -426,7 +426,7 @@ static int
 followup_dates_ok(const struct entry *e, const struct ref *ref)
 {
 	const struct record *r = &e->rec;
-	char day[11], other[11];
+	char day[DATE_MAX], other[DATE_MAX];
 	struct src at;
 	size_t off;
 	int due;
@@ -690,7 +690,7 @@ remember_to(const struct entry *e)
 static void
 strict_entry(const struct entry *e, const struct read_opts *opts)
 {
-	char day[11];
+	char day[DATE_MAX];
 
 	if (e->rec.date != NO_DATE && e->rec.date > opts->today) {
 		date_format(opts->today, day);
@@ -900,5 +900,4 @@ book_free(void)
 	rooms = 0;
 	arena_free(&keep);
 	rel_options = (struct options)DEFAULT_OPTIONS;
-	keys_forget();
 }

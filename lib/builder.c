@@ -2,10 +2,61 @@
  * largest entry seen and are then reused; its strings live in an arena
  * that is reset, not freed, from one entry to the next: no allocation per
  * line once the reader is warm. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "rel.h"
+
+/* Below this many attributes, builder_find() looks at each; from it on,
+ * in a hash of their keys, so that an entry with a hundred thousand is
+ * read in linear time. */
+#define KEYS_HASHED 16
+
+static uint32_t
+key_hash(const char *key, size_t n)
+{
+	uint32_t h = 2166136261u;
+
+	while (n--)
+		h = (h ^ (unsigned char)*key++) * 16777619u;
+	return h;
+}
+
+/* A slot is the entry's stamp and the attribute's index + 1: slots of an
+ * earlier entry are empty to this one, so none is cleared in between. */
+static void
+key_slot_put(struct builder *b, size_t i)
+{
+	size_t mask = b->nkeyslots - 1;
+	size_t j = key_hash(b->attrs[i].key, b->attrs[i].keylen) & mask;
+
+	while ((uint32_t)(b->keyslots[j] >> 32) == b->stamp)
+		j = (j + 1) & mask;
+	b->keyslots[j] = (uint64_t)b->stamp << 32 | (uint32_t)(i + 1);
+}
+
+/* The hash of the keys, built anew (when it grows, and after an
+ * attribute is dropped) under a stamp of its own. */
+static void
+key_slots_rebuild(struct builder *b)
+{
+	size_t i, want = 64;
+
+	while (want < 2 * b->nattrs)
+		want *= 2;
+	if (want > b->nkeyslots) {
+		free(b->keyslots);
+		b->keyslots = xcalloc(want, sizeof(*b->keyslots));
+		b->nkeyslots = want;
+	}
+	if (++b->stamp == 0) {	/* a new cycle of stamps: clear */
+		memset(b->keyslots, 0, b->nkeyslots * sizeof(*b->keyslots));
+		b->stamp = 1;
+	}
+	for (i = 0; i < b->nattrs; i++)
+		key_slot_put(b, i);
+}
 
 void
 builder_start(struct builder *b, enum kind kind, const char *file, long line)
@@ -25,8 +76,20 @@ builder_start(struct builder *b, enum kind kind, const char *file, long line)
 struct attr *
 builder_find(struct builder *b, const char *key, size_t keylen)
 {
-	size_t i;
+	size_t i, j, mask;
+	struct attr *a;
 
+	if (b->nattrs >= KEYS_HASHED) {
+		mask = b->nkeyslots - 1;
+		for (j = key_hash(key, keylen) & mask;
+		    (uint32_t)(b->keyslots[j] >> 32) == b->stamp;
+		    j = (j + 1) & mask) {
+			a = &b->attrs[(uint32_t)b->keyslots[j] - 1];
+			if (a->keylen == keylen && memcmp(a->key, key, keylen) == 0)
+				return a;
+		}
+		return NULL;
+	}
 	for (i = 0; i < b->nattrs; i++)
 		if (b->attrs[i].keylen == keylen &&
 		    memcmp(b->attrs[i].key, key, keylen) == 0)
@@ -49,6 +112,12 @@ builder_attr(struct builder *b, const char *key, size_t keylen,
 	b->attrs[b->nattrs].off = off;
 	b->attrs[b->nattrs].line = line;
 	b->nattrs++;
+	if (b->nattrs < KEYS_HASHED)
+		return;
+	if (b->nattrs == KEYS_HASHED || 2 * b->nattrs > b->nkeyslots)
+		key_slots_rebuild(b);	/* under a new stamp */
+	else
+		key_slot_put(b, b->nattrs - 1);
 }
 
 /* Takes the attribute out (id:, which becomes the record's ref). */
@@ -59,6 +128,8 @@ builder_drop_attr(struct builder *b, struct attr *a)
 
 	memmove(a, a + 1, (b->nattrs - i - 1) * sizeof(*a));
 	b->nattrs--;
+	if (b->nattrs >= KEYS_HASHED)
+		key_slots_rebuild(b);	/* the indexes after a moved */
 }
 
 void
@@ -152,6 +223,7 @@ builder_free(struct builder *b)
 {
 	arena_free(&b->arena);
 	free(b->attrs);
+	free(b->keyslots);
 	free(b->tags);
 	free(b->contacts);
 	buf_free(&b->title);

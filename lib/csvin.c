@@ -13,6 +13,9 @@
 enum { F_FILE, F_LINE, F_DATE, F_TIME, F_KIND, F_CONTACT, F_REF, F_TITLE,
     F_ATTRS, F_TAGS, F_NOTES, NFIELDS };
 
+static const char *const field_names[NFIELDS] = { "file", "line", "date",
+    "time", "kind", "contact", "ref", "title", "attrs", "tags", "notes" };
+
 struct csvin {
 	struct csv_parser parser;
 	struct buf field[NFIELDS];
@@ -23,6 +26,8 @@ struct csvin {
 	const struct read_opts *opts;
 	int active;		/* an entry is being built */
 	struct builder b;
+	struct buf first[NFIELDS];	/* the entry's first row */
+	struct src at;		/* the row being read, for errors */
 };
 
 static struct csvin C;
@@ -42,11 +47,10 @@ csv_header_matches(const char *s, size_t n)
 static void __attribute__((format(printf, 1, 2)))
 row_error(const char *fmt, ...)
 {
-	struct src at = { C.file, C.row_line, NULL, 0 };
 	va_list ap;
 
 	va_start(ap, fmt);
-	vdiag_at(DIAG_ERROR, &at, 0, fmt, ap);
+	vdiag_at(DIAG_ERROR, &C.at, 0, fmt, ap);
 	va_end(ap);
 	C.b.e.bad = 1;
 }
@@ -63,7 +67,6 @@ flush_entry(void)
 static void
 parse_attrs(const char *s, size_t n)
 {
-	struct src at = { C.file, C.row_line, NULL, 0 };
 	struct token t;
 	size_t pos = 0, vallen;
 	char *key, *val;
@@ -74,9 +77,14 @@ parse_attrs(const char *s, size_t n)
 			    (int)(t.end - t.off), t.word);
 			continue;
 		}
+		if (builder_find(&C.b, t.key, t.keylen)) {
+			row_error("attrs: %.*s: given twice; keep one value",
+			    (int)t.keylen, t.key);
+			continue;
+		}
 		key = arena_strndup(&C.b.arena, t.key, t.keylen);
 		val = token_value(&C.b.arena, &t, &vallen);
-		if (check_attr(&at, 0, C.b.e.rec.kind, key, val,
+		if (check_attr(&C.at, 0, C.b.e.rec.kind, key, val,
 		    key_lookup(t.key, t.keylen), C.opts) == -1)
 			C.b.e.bad = 1;
 		builder_attr(&C.b, key, t.keylen, val, vallen, 0, C.row_line);
@@ -137,6 +145,63 @@ parse_line_number(const char *s)
 	return v;
 }
 
+/* A field holds text as a journal would: UTF-8, no control character
+ * but a tab, and, in notes only, line feeds between the note lines.  0,
+ * or -1 after an error that names the field. */
+static int
+check_field(size_t i)
+{
+	const char *s = C.field[i].s, *why, *nl;
+	size_t n = C.field[i].len, bad, k;
+
+	for (;;) {
+		nl = i == F_NOTES ? memchr(s, '\n', n) : NULL;
+		k = nl ? (size_t)(nl - s) : n;
+		if ((bad = text_first_bad(s, k, &why)) < k) {
+			row_error("%s, byte %zu: %s", field_names[i],
+			    (size_t)(s - C.field[i].s) + bad + 1, why);
+			return -1;
+		}
+		if (nl == NULL)
+			return 0;
+		n -= k + 1;
+		s = nl + 1;
+	}
+}
+
+/* A row that continues an entry may differ from its first row in the
+ * contact alone. */
+static void
+check_continued(void)
+{
+	size_t i;
+
+	for (i = F_DATE; i < NFIELDS; i++)
+		if (i != F_CONTACT && (C.field[i].len != C.first[i].len ||
+		    memcmp(C.field[i].s, C.first[i].s, C.field[i].len) != 0)) {
+			row_error("this row continues the entry of the row above "
+			    "(the same file, line and kind) but its %s differs: "
+			    "give it a line of its own", field_names[i]);
+			return;
+		}
+}
+
+static void
+start_entry(enum kind kind, long line)
+{
+	struct buf *f = C.field;
+	size_t i;
+
+	flush_entry();
+	builder_start(&C.b, kind, intern(f[F_FILE].s, f[F_FILE].len), line);
+	C.active = 1;
+	C.b.e.head = C.at;
+	for (i = 0; i < NFIELDS; i++) {
+		C.first[i].len = 0;
+		buf_add(&C.first[i], f[i].s, f[i].len);
+	}
+}
+
 static void
 take_row(void)
 {
@@ -145,27 +210,29 @@ take_row(void)
 	enum kind kind;
 	long line;
 	size_t i;
-	int day = NO_DATE, minute = -1;
+	int day = NO_DATE, minute = -1, continued;
 
-	for (i = 0; i < NFIELDS; i++)
-		if (memchr(f[i].s, '\0', f[i].len)) {
-			flush_entry();
-			row_error("a NUL byte in a field: this is not the CSV of "
-			    "rel-parse, or it is damaged");
-			return;
-		}
 	kind = kind_from_word(f[F_KIND].s, f[F_KIND].len);
 	line = parse_line_number(f[F_LINE].s);
-	if (same_entry(f[F_FILE].s, line, kind)) {
+	continued = same_entry(f[F_FILE].s, line, kind);
+	if (!continued)
+		flush_entry();
+	/* a bad field in a row that continues an entry puts it in error */
+	for (i = 0; i < NFIELDS; i++) {
+		if (check_field(i) == -1)
+			return;
+		if (i == F_LINE && line > 0) {	/* errors name it from here */
+			C.at.row_file = intern(f[F_FILE].s, f[F_FILE].len);
+			C.at.row_line = line;
+		}
+	}
+	if (continued) {
+		check_continued();
 		if (f[F_CONTACT].len)
 			take_contact(f[F_CONTACT].s, f[F_CONTACT].len);
 		return;
 	}
-	flush_entry();
-	builder_start(&C.b, kind, intern(f[F_FILE].s, f[F_FILE].len), line);
-	C.active = 1;
-	C.b.e.head.file = C.file;
-	C.b.e.head.line = C.row_line;
+	start_entry(kind, line);
 	if (kind == K_NONE) {
 		row_error("kind '%s' is not a kind of rel-journal(5)", f[F_KIND].s);
 		return;
@@ -225,6 +292,9 @@ end_row(int c, void *data)
 	(void)data;
 	C.row_line = C.next_row_line;
 	C.next_row_line = 0;
+	memset(&C.at, 0, sizeof(C.at));
+	C.at.file = C.file;
+	C.at.line = C.row_line;
 	if (!C.header_seen) {
 		C.header_seen = 1;	/* input.c matched it already */
 	} else if (diag_too_many()) {
@@ -252,7 +322,7 @@ no_space(unsigned char c)
 void
 csvin_read(struct lines *l, const char *file, const struct read_opts *opts)
 {
-	struct src at;
+	struct src at = { 0 };
 	const char *s;
 	size_t n, used;
 	int rc = 0;
@@ -310,8 +380,10 @@ csvin_free(void)
 {
 	size_t i;
 
-	for (i = 0; i < NFIELDS; i++)
+	for (i = 0; i < NFIELDS; i++) {
 		buf_free(&C.field[i]);
+		buf_free(&C.first[i]);
+	}
 	builder_free(&C.b);
 	memset(&C, 0, sizeof(C));
 }

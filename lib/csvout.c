@@ -181,7 +181,7 @@ static void
 put_date(struct buf *row, int day)
 {
 	static int last = NO_DATE;
-	static char text[11];
+	static char text[DATE_MAX];
 
 	if (day == NO_DATE) {
 		put_plain(row, "", 0);
@@ -191,7 +191,7 @@ put_date(struct buf *row, int day)
 		date_format(day, text);
 		last = day;
 	}
-	put_plain(row, text, 10);
+	put_plain(row, text, strlen(text));
 }
 
 static void

@@ -106,13 +106,21 @@ date_parse(const char *s, size_t n, int *day, const char **why)
 	return 0;
 }
 
+/* YYYY-MM-DD.  A date that is computed (a due date plus a cadence) may
+ * fall past 9999-12-31, which no journal can hold; it is written with
+ * the sign and the digits ISO 8601 gives such a year, +10025-01-01, and
+ * never with its year cut. */
 void
-date_format(int day, char out[11])
+date_format(int day, char out[DATE_MAX])
 {
 	long y;
 	int m, d;
 
 	civil_from_days(day, &y, &m, &d);
+	if (y < 0 || y > 9999) {
+		snprintf(out, DATE_MAX, "%+ld-%02d-%02d", y, m, d);
+		return;
+	}
 	out[0] = (char)('0' + y / 1000 % 10);
 	out[1] = (char)('0' + y / 100 % 10);
 	out[2] = (char)('0' + y / 10 % 10);
@@ -154,14 +162,10 @@ period_parse(const char *s, size_t n, struct period *p, const char **why)
 	size_t i = 0;
 	long v = 0;
 
-	while (i < n && s[i] >= '0' && s[i] <= '9' && v < 100000)
+	while (i < n && s[i] >= '0' && s[i] <= '9' && v < 1000000)
 		v = v * 10 + (s[i++] - '0');
 	if (i == 0 || i == n) {
 		*why = "write a period as a number and a unit: 10d, 2w, 3mo or 1y";
-		return -1;
-	}
-	if (v >= 100000) {
-		*why = "the period is too long";
 		return -1;
 	}
 	p->n = (int)v;
@@ -178,6 +182,12 @@ period_parse(const char *s, size_t n, struct period *p, const char **why)
 		return -1;
 	} else {
 		*why = "the unit of a period is d, w, mo or y";
+		return -1;
+	}
+	/* 1000 years: far enough, and a date it gives stays printable */
+	if ((p->unit == 'y' && v > 1000) || (p->unit == 'm' && v > 12000) ||
+	    (p->unit == 'w' && v > 52178) || (p->unit == 'd' && v > 365242)) {
+		*why = "a period is at most 1000 years";
 		return -1;
 	}
 	return 0;

@@ -3,7 +3,9 @@
  * About input:  FILE:LINE:COL: error: MESSAGE, then the line and a caret,
  * as compilers and mandoc print them, so that editors can jump there.
  * About use:    PROG: MESSAGE, as err(3) does.
- * COL counts characters (UTF-8 code points) from 1. */
+ * COL counts characters (UTF-8 code points) from 1.  A message names
+ * files and quotes words of the input: it is written through safe.c, as
+ * is the line shown. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,8 +14,10 @@
 #include "rel.h"
 
 static const char *progname = "rel";
-static int nerrors;
+static int nerrors, nwarnings;
 static int quiet;		/* count, but print nothing (fuzzing) */
+
+static struct buf shown_name;	/* progname, made safe */
 
 void
 diag_init(const char *argv0)
@@ -21,6 +25,9 @@ diag_init(const char *argv0)
 	const char *slash = strrchr(argv0, '/');
 
 	progname = slash ? slash + 1 : argv0;
+	shown_name.len = 0;
+	safe_append(&shown_name, progname, strlen(progname));
+	progname = shown_name.s;
 }
 
 static size_t
@@ -36,27 +43,44 @@ column_of(const char *text, size_t len, size_t off)
 	return col;
 }
 
-/* The line as typed, with control bytes shown as '?' so that a NUL or an
- * escape sequence in the input cannot garble the terminal. */
+/* The line as typed, made safe, and a caret under the byte at off: each
+ * character before it takes the columns it is shown in (a tab stays a
+ * tab, so that the caret lines up in any tab width). */
 static void
 print_excerpt(const char *text, size_t len, size_t off)
 {
-	size_t i;
-	unsigned char c;
+	size_t i, len1, w;
 
 	fputs("  ", stderr);
-	for (i = 0; i < len; i++) {
-		c = (unsigned char)text[i];
-		putc(c < 0x20 && c != '\t' ? '?' : c == 0x7f ? '?' : c, stderr);
-	}
+	safe_write(stderr, text, len);
 	fputs("\n  ", stderr);
-	for (i = 0; i < off && i < len; i++) {
-		c = (unsigned char)text[i];
-		if ((c & 0xc0) == 0x80)
+	for (i = 0; i < off && i < len; i += len1) {
+		if (text[i] == '\t') {
+			putc('\t', stderr);
+			len1 = 1;
 			continue;
-		putc(c == '\t' ? '\t' : ' ', stderr);
+		}
+		for (w = shown_width(text + i, len - i, &len1); w > 0; w--)
+			putc(' ', stderr);
 	}
 	fputs("^\n", stderr);
+}
+
+static struct buf message;	/* the message being written, reused */
+
+/* fmt and its arguments, made safe, then (for a row of the events CSV)
+ * the place in the journal that the row names, then a line end. */
+static void
+put_message(const struct src *src, const char *fmt, va_list ap)
+{
+	buf_vprintf(&message, fmt, ap);
+	safe_write(stderr, message.s, message.len);
+	if (src && src->row_file) {
+		fputs(" (the row of ", stderr);
+		safe_puts(stderr, src->row_file);
+		fprintf(stderr, ":%ld)", src->row_line);
+	}
+	putc('\n', stderr);
 }
 
 void
@@ -78,14 +102,19 @@ vdiag_at(enum diag_level level, const struct src *src, size_t off,
 		if (nerrors == DIAG_MAX_ERRORS)
 			return;
 		nerrors++;
+	} else if (nwarnings++ >= DIAG_MAX_WARNINGS) {
+		if (nwarnings == DIAG_MAX_WARNINGS + 1 && !quiet)
+			fprintf(stderr, "%s: too many warnings (%d); no more are "
+			    "shown\n", progname, DIAG_MAX_WARNINGS);
+		return;
 	}
 	if (quiet)
 		return;
-	fprintf(stderr, "%s:%ld:%zu: %s: ", src->file, src->line,
+	safe_puts(stderr, src->file);
+	fprintf(stderr, ":%ld:%zu: %s: ", src->line,
 	    column_of(src->text, src->len, off),
 	    level == DIAG_ERROR ? "error" : "warning");
-	vfprintf(stderr, fmt, ap);
-	putc('\n', stderr);
+	put_message(src, fmt, ap);
 	if (src->text)
 		print_excerpt(src->text, src->len, off);
 	if (nerrors == DIAG_MAX_ERRORS && level == DIAG_ERROR)
@@ -99,10 +128,11 @@ diag_note(const char *fmt, ...)
 {
 	va_list ap;
 
+	if (quiet)
+		return;
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	put_message(NULL, fmt, ap);
 	va_end(ap);
-	putc('\n', stderr);
 }
 
 /* PROG: MESSAGE, the form of err(3). */
@@ -112,8 +142,7 @@ vwarnx(const char *fmt, va_list ap)
 	if (quiet)
 		return;
 	fprintf(stderr, "%s: ", progname);
-	vfprintf(stderr, fmt, ap);
-	putc('\n', stderr);
+	put_message(NULL, fmt, ap);
 }
 
 void
@@ -175,12 +204,18 @@ diag_quiet(void)
 	quiet = 1;
 }
 
+void
+diag_free(void)
+{
+	buf_free(&message);
+}
+
 /* Forgets the errors counted so far (the fuzz harnesses read many inputs
  * in one process). */
 void
 diag_reset(void)
 {
-	nerrors = 0;
+	nerrors = nwarnings = 0;
 }
 
 int

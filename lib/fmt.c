@@ -326,7 +326,9 @@ write_blocks(struct blocks *bs, int sort, struct buf *out)
 }
 
 /* The canonical form of the journal read from l, in out; -1 on a read
- * error (errno in l->error). */
+ * error (errno in l->error).  The keys its option keys lines declare are
+ * marked in the table of names, which the caller clears (rel_cleanup())
+ * between journals. */
 int
 fmt_journal(struct lines *l, int sort, struct buf *out)
 {
@@ -336,7 +338,6 @@ fmt_journal(struct lines *l, int sort, struct buf *out)
 	int rc;
 
 	words_init();
-	keys_forget();		/* each journal declares its own */
 	while ((rc = lines_next(l, &s, &n)) == 1) {
 		if (n && s[n - 1] == '\r')
 			n--;

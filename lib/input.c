@@ -76,10 +76,10 @@ common_option(int c, const char *tool, const char *usage, void (*help)(void))
 int
 tool_exit(int status)
 {
-	tally_free();
-	rel_cleanup();
 	if (fshut(stdout, "<stdout>"))
 		status = 2;
+	tally_free();
+	rel_cleanup();
 	return status;
 }
 
@@ -93,4 +93,6 @@ rel_cleanup(void)
 	csvout_free();
 	book_free();
 	sym_free_all();
+	safe_free();
+	diag_free();
 }

@@ -222,81 +222,6 @@ parse_words(const struct src *src, size_t pos, const struct read_opts *opts)
 	}
 }
 
-/* Eight bytes of printable ASCII: no high bit, none below 0x20 (the test
- * is exact once the high bits are clear), no DEL. */
-static int
-printable8(const unsigned char *p)
-{
-	uint64_t w, d;
-
-	memcpy(&w, p, 8);
-	d = w ^ 0x7f7f7f7f7f7f7f7fULL;
-	return ((w & 0x8080808080808080ULL) |
-	    ((w - 0x2020202020202020ULL) & ~w & 0x8080808080808080ULL) |
-	    ((d - 0x0101010101010101ULL) & ~d & 0x8080808080808080ULL)) == 0;
-}
-
-/* The length of the UTF-8 sequence that starts p, of at most left bytes,
- * or 0 if it is not one: a stray continuation byte, a sequence cut short,
- * an overlong form, a surrogate, a code point past U+10FFFF. */
-static size_t
-utf8_length(const unsigned char *p, size_t left)
-{
-	size_t n, k;
-
-	if (p[0] >= 0xc2 && p[0] <= 0xdf)
-		n = 2;
-	else if (p[0] >= 0xe0 && p[0] <= 0xef)
-		n = 3;
-	else if (p[0] >= 0xf0 && p[0] <= 0xf4)
-		n = 4;
-	else
-		return 0;
-	for (k = 1; k < n; k++)
-		if (k >= left || (p[k] & 0xc0) != 0x80)
-			return 0;
-	if ((p[0] == 0xe0 && p[1] < 0xa0) || (p[0] == 0xed && p[1] > 0x9f) ||
-	    (p[0] == 0xf0 && p[1] < 0x90) || (p[0] == 0xf4 && p[1] > 0x8f))
-		return 0;
-	return n;
-}
-
-/* A line's bytes: UTF-8, no NUL or control characters but TAB.  Returns
- * the offset of the first bad byte, or len.  Most bytes are printable
- * ASCII, taken eight at a time, also after a character that is not. */
-static size_t
-first_bad_byte(const char *s, size_t len, const char **why)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0, n;
-	unsigned c;
-
-	while (i < len) {
-		while (i + 8 <= len && printable8(p + i))
-			i += 8;
-		if (i == len)
-			break;
-		c = p[i];
-		if ((c >= 0x20 && c < 0x7f) || c == '\t') {
-			i++;
-			continue;
-		}
-		if (c < 0x80) {
-			*why = c == 0 ? "NUL byte: the file is not text, or is "
-			    "damaged here" : c == '\r' ? "carriage return inside "
-			    "a line: line ends are LF or CRLF" :
-			    "control character: remove it";
-			return i;
-		}
-		if ((n = utf8_length(p + i, len - i)) == 0) {
-			*why = "invalid UTF-8: save the file as UTF-8";
-			return i;
-		}
-		i += n;
-	}
-	return len;
-}
-
 static const char *const kind_words[] = {
 	"meeting", "call", "visit", "email", "message", "note", "promise",
 	"kept", "broken", "moved", "issue", "told", "resolved", "request",
@@ -736,7 +661,7 @@ parse_line(struct src *src, const struct read_opts *opts)
 		src->text += 3;
 		src->len -= 3;
 	}
-	bad = first_bad_byte(src->text, src->len, &why);
+	bad = text_first_bad(src->text, src->len, &why);
 	if (bad < src->len) {
 		if (src->text[0] != ' ' && src->text[0] != '\t') {
 			pending_flush(opts);
@@ -767,7 +692,7 @@ parse_line(struct src *src, const struct read_opts *opts)
 static void
 read_stream(struct lines *l, const char *file, const struct read_opts *opts)
 {
-	struct src src;
+	struct src src = { 0 };
 	struct stat st;
 	int rc = 0;
 

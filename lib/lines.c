@@ -11,7 +11,6 @@
 #include "rel.h"
 
 #define LINES_BUFSIZE (256 * 1024)
-#define LINES_MAXLINE (16 * 1024 * 1024)
 
 void
 lines_from_fd(struct lines *l, int fd)

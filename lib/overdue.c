@@ -260,10 +260,13 @@ void
 overdue_write_text(FILE *fp, const struct item *v, size_t n, size_t indent,
     size_t width)
 {
-	size_t i, wc = 0, ww = 0, ws = 0, w, fixed;
+	size_t i, wc = 0, ww = 0, ws = 0, wst = 11, w, fixed;
 	char st[32], src[300];
 
 	for (i = 0; i < n; i++) {
+		item_status(&v[i], st, sizeof(st));
+		if (strlen(st) + 1 > wst)	/* never cut */
+			wst = strlen(st) + 1;
 		if ((w = display_width(v[i].contact->id)) > wc)
 			wc = w;
 		if ((w = display_width(v[i].what)) > ww)
@@ -274,7 +277,7 @@ overdue_write_text(FILE *fp, const struct item *v, size_t n, size_t indent,
 	}
 	if (ww > OVERDUE_WHAT_WIDTH)
 		ww = OVERDUE_WHAT_WIDTH;
-	fixed = indent + 11 + 10 + wc + 2 + 2;
+	fixed = indent + wst + 10 + wc + 2 + 2;
 	if (width && fixed + ww + ws > width) {
 		ww = width > fixed + ws + 16 ? width - fixed - ws : 16;
 		if (fixed + ww + ws > width)
@@ -283,7 +286,7 @@ overdue_write_text(FILE *fp, const struct item *v, size_t n, size_t indent,
 	for (i = 0; i < n; i++) {
 		item_status(&v[i], st, sizeof(st));
 		fprintf(fp, "%*s", (int)indent, "");
-		put_cell(fp, st, 11);
+		put_cell(fp, st, wst);
 		put_cell(fp, item_kind_name(v[i].kind), 10);
 		put_cell(fp, v[i].contact->id, wc + 2);
 		put_cell(fp, v[i].what, ww);
@@ -292,7 +295,7 @@ overdue_write_text(FILE *fp, const struct item *v, size_t n, size_t indent,
 		if (width && display_width(src) > ws)
 			put_cell(fp, src, ws);
 		else
-			fputs(src, fp);
+			safe_puts(fp, src);
 		putc('\n', fp);
 	}
 }

@@ -178,20 +178,20 @@ key_lookup(const char *key, size_t len)
 	return NULL;
 }
 
-/* The keys a journal declares (option keys), for the run. */
-static const char **declared;
-static size_t ndeclared, declaredcap;
-
+/* The keys a journal declares (option keys) are marked in the table of
+ * names, so that a look-up costs the same however many there are. */
 void
 key_declare(const char *interned)
 {
-	if (key_is_declared(interned, strlen(interned)))
-		return;
-	if (ndeclared == declaredcap) {
-		declaredcap = declaredcap ? declaredcap * 2 : 8;
-		declared = xreallocarray(declared, declaredcap, sizeof(*declared));
-	}
-	declared[ndeclared++] = interned;
+	sym_of(interned)->declared_key = 1;
+}
+
+int
+key_is_declared(const char *key, size_t len)
+{
+	struct sym *sym = sym_find(key, len);
+
+	return sym && sym->declared_key;
 }
 
 /* option keys KEY[,KEY...], checked already. */
@@ -210,25 +210,6 @@ keys_declare_list(const char *val, size_t n)
 		n -= k + 1;
 		val = comma + 1;
 	}
-}
-
-int
-key_is_declared(const char *key, size_t len)
-{
-	size_t i;
-
-	for (i = 0; i < ndeclared; i++)
-		if (strncmp(declared[i], key, len) == 0 && declared[i][len] == '\0')
-			return 1;
-	return 0;
-}
-
-void
-keys_forget(void)
-{
-	free(declared);
-	declared = NULL;
-	ndeclared = declaredcap = 0;
 }
 
 /* rel-journal(5), format 1.1: key:value on an entry or contact line is an

@@ -16,6 +16,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #define REL_VERSION "1.1.0"
 
@@ -26,6 +27,8 @@ void *xcalloc(size_t, size_t);
 void *xrealloc(void *, size_t);
 void *xreallocarray(void *, size_t, size_t);
 int fshut(FILE *, const char *name);
+extern int output_errno;
+void output_check(FILE *);
 size_t edit_distance(const char *, size_t, const char *, size_t);
 const char *closest_word(const char *word, size_t len, const char *const *words,
     size_t nwords);
@@ -49,6 +52,7 @@ struct buf {
 };
 void buf_grow(struct buf *, size_t need);
 void buf_free(struct buf *);
+void buf_vprintf(struct buf *, const char *fmt, va_list);
 
 /* Inline: the output of every row goes through these. */
 static inline void
@@ -70,6 +74,24 @@ buf_addc(struct buf *b, char c)
 	b->s[b->len] = '\0';
 }
 
+/* utf8.c: UTF-8 text */
+
+size_t utf8_decode(const unsigned char *, size_t n, unsigned *codepoint);
+size_t text_first_bad(const char *, size_t len, const char **why);
+
+/* safe.c: text from a journal, a CSV or a file name, made safe to show on
+ * a terminal: unsafe characters are written as \xHH or <U+XXXX> */
+
+#define SAFE_ESCAPE_MAX 12
+size_t safe_char(const char *, size_t n, size_t *len,
+    char out[SAFE_ESCAPE_MAX]);
+void safe_append(struct buf *, const char *, size_t);
+void safe_write(FILE *, const char *, size_t);
+void safe_puts(FILE *, const char *);
+void safe_printf(FILE *, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void safe_free(void);
+
 /* diag.c: every message a tool prints about its input or its use */
 
 struct src {
@@ -77,11 +99,14 @@ struct src {
 	long line;		/* 1-based */
 	const char *text;	/* the line, for the excerpt; may be NULL */
 	size_t len;
+	const char *row_file;	/* a row of the events CSV: the journal */
+	long row_line;		/* file and line it names, or NULL, 0 */
 };
 
 enum diag_level { DIAG_WARNING, DIAG_ERROR };
 
 #define DIAG_MAX_ERRORS 50
+#define DIAG_MAX_WARNINGS 50
 
 void diag_init(const char *progname);
 void diag_at(enum diag_level, const struct src *, size_t byteoff,
@@ -98,11 +123,13 @@ _Noreturn void usage_error(const char *usage, const char *fmt, ...)
 int diag_errors(void);
 void diag_reset(void);
 void diag_quiet(void);
+void diag_free(void);
 int diag_too_many(void);
 
 /* date.c: calendar days, times of day, periods and durations */
 
 #define NO_DATE (-2147483647 - 1)
+#define DATE_MAX 16	/* YYYY-MM-DD, or +YYYYY-MM-DD past 9999, and NUL */
 
 struct period {
 	int n;
@@ -110,7 +137,7 @@ struct period {
 };
 
 int date_parse(const char *s, size_t n, int *day, const char **why);
-void date_format(int day, char out[11]);
+void date_format(int day, char out[DATE_MAX]);
 int time_parse(const char *s, size_t n, int *minute, const char **why);
 int period_parse(const char *s, size_t n, struct period *, const char **why);
 int period_add(int day, struct period, int times);
@@ -174,7 +201,6 @@ int key_is_attribute(const char *key, size_t len, enum kind,
 void key_declare(const char *interned);
 void keys_declare_list(const char *, size_t);
 int key_is_declared(const char *key, size_t len);
-void keys_forget(void);
 const char *attr_check(const struct keyinfo *, const char *key,
     const char *val, char *why, size_t whysize);
 int key_is_known(const char *key, size_t len);
@@ -193,7 +219,8 @@ struct sym {
 	struct contact *contact;
 	struct ref *ref;		/* a promise, issue or request still open */
 	struct retired *retired;	/* or one that is done with */
-	uint32_t len;			/* names come from lines of < 16 MiB */
+	uint32_t len : 31;		/* names come from lines of < 16 MiB */
+	uint32_t declared_key : 1;	/* option keys names it */
 	char name[];			/* NUL-terminated */
 };
 struct sym *sym_get(const char *, size_t);	/* creates */
@@ -302,6 +329,9 @@ struct builder {
 	struct arena arena;	/* its strings */
 	struct attr *attrs;
 	size_t nattrs, attrcap;
+	uint64_t *keyslots;	/* attrs by key, once there are many */
+	size_t nkeyslots;
+	uint32_t stamp;		/* the entry's, in its key slots */
 	const char **tags;
 	size_t ntags, tagcap;
 	const char **contacts;
@@ -366,6 +396,8 @@ void words_free(void);
 
 /* lines.c: a buffered reader of lines, without allocation per line */
 
+#define LINES_MAXLINE (16 * 1024 * 1024)	/* longer: not a journal */
+
 struct lines {
 	int fd;
 	char *buf;
@@ -380,6 +412,17 @@ int lines_next(struct lines *, const char **line, size_t *len);
 void lines_unread(struct lines *);
 void lines_close(struct lines *);
 
+/* inplace.c: a file read whole and written back in place (rel-fmt -i) */
+
+struct file_state {
+	struct stat sb;		/* as read */
+};
+int file_read(const char *path, struct buf *, struct file_state *,
+    int plain_only);
+const char *file_unsafe(const struct file_state *);
+int file_rewrite(const char *path, const struct file_state *,
+    const char *text, size_t n, const char **why);
+
 /* input.c: every tool's loop over its operands */
 
 int rel_read_all(int argc, char **argv, const struct read_opts *);
@@ -391,6 +434,7 @@ int tool_exit(int status);
 /* width.c: terminal columns of UTF-8 text, the same in every locale */
 
 int char_width(unsigned codepoint);
+size_t shown_width(const char *, size_t n, size_t *len);
 size_t display_width(const char *);
 size_t fit_width(const char *, size_t width, size_t *used);
 void put_cell(FILE *, const char *, size_t width);

@@ -185,17 +185,44 @@ make_rows(size_t *nrows)
 
 /* text helpers */
 
+/* A date in w columns, never cut: one past 9999 takes more. */
 static void
 put_date(FILE *fp, int day, size_t w)
 {
-	char s[11];
+	char s[DATE_MAX];
 
-	if (day == NO_DATE)
+	if (day == NO_DATE) {
 		put_cell(fp, "-", w);
-	else {
-		date_format(day, s);
-		put_cell(fp, s, w);
+		return;
 	}
+	date_format(day, s);
+	put_cell(fp, s, strlen(s) > w ? strlen(s) : w);
+}
+
+/* Journal text in Markdown: HTML-significant characters as entities, and
+ * the characters that start Markdown's links, code, emphasis and table
+ * cells (not ], which starts nothing) behind a backslash, so that the text is shown as written and
+ * nothing in it becomes markup; unsafe characters as safe.c shows them. */
+static void
+md_text(FILE *fp, const char *s)
+{
+	const char *run = s;
+
+	for (; *s; s++) {
+		const char *entity = *s == '&' ? "&amp;" : *s == '<' ? "&lt;" :
+		    *s == '>' ? "&gt;" : NULL;
+		if (entity == NULL && strchr("\\`*_[|", *s) == NULL)
+			continue;
+		safe_write(fp, run, (size_t)(s - run));
+		if (entity)
+			fputs(entity, fp);
+		else {
+			putc('\\', fp);
+			putc(*s, fp);
+		}
+		run = s + 1;
+	}
+	safe_puts(fp, run);
 }
 
 /* Words of s, wrapped to WIDTH with `indent` blanks before each line but
@@ -232,7 +259,7 @@ put_wrapped(FILE *fp, const char *s, size_t indent)
 			put_cell(fp, word, WIDTH - indent);
 			wl = WIDTH - indent;
 		} else
-			fputs(word, fp);
+			safe_puts(fp, word);
 		col += wl;
 		p += end ? (size_t)(end - p) : strlen(p);
 	}
@@ -248,9 +275,11 @@ put_labelled(FILE *fp, const char *label, const char *value, int prose)
 
 	if (O->markdown) {
 		if (*label)
-			fprintf(fp, "- %s: %s\n", label, value);
+			fprintf(fp, "- %s: ", label);
 		else	/* a further line of the item above, under it */
-			fprintf(fp, "  - %s\n", value);
+			fputs("  - ", fp);
+		md_text(fp, value);
+		putc('\n', fp);
 		return;
 	}
 	fputs("  ", fp);
@@ -260,33 +289,35 @@ put_labelled(FILE *fp, const char *label, const char *value, int prose)
 	else if (display_width(value) > room) {
 		put_cell(fp, value, room);
 		putc('\n', fp);
-	} else
-		fprintf(fp, "%s\n", value);
+	} else {
+		safe_puts(fp, value);
+		putc('\n', fp);
+	}
 }
 
-/* Markdown: a cell with its pipes escaped. */
+/* Markdown: a cell of a table. */
 static void
 md_cell(FILE *fp, const char *s)
 {
 	fputs("| ", fp);
-	for (; *s; s++) {
-		if (*s == '|' || *s == '\\')
-			putc('\\', fp);
-		putc(*s, fp);
-	}
+	md_text(fp, s);
 	putc(' ', fp);
 }
 
 static void
 heading(FILE *fp, int level, const char *title)
 {
-	if (O->markdown)
-		fprintf(fp, "%s %s\n\n", level == 1 ? "#" : "##", title);
-	else if (display_width(title) > WIDTH) {
+	if (O->markdown) {
+		fputs(level == 1 ? "# " : "## ", fp);
+		md_text(fp, title);
+		fputs("\n\n", fp);
+	} else if (display_width(title) > WIDTH) {
 		put_cell(fp, title, WIDTH);
 		putc('\n', fp);
-	} else
-		fprintf(fp, "%s\n", title);
+	} else {
+		safe_puts(fp, title);
+		putc('\n', fp);
+	}
 }
 
 /* summary */
@@ -378,7 +409,7 @@ write_table_text(FILE *fp, const struct row *rows, size_t n)
 static void
 write_table_md(FILE *fp, const struct row *rows, size_t n)
 {
-	char cell[64], day[11];
+	char cell[64], day[DATE_MAX];
 	size_t i;
 
 	fputs("| Contact | Health | Last contact | Next due | Promises | "
@@ -414,24 +445,27 @@ write_activity(FILE *fp, const struct tally *t)
 {
 	static const char *const months[] = { "Jan", "Feb", "Mar", "Apr",
 	    "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
-	char line[200];
+	char spark[100], range[40];
 	int max = 0, i, first, last;
 	size_t len = 0;
 
 	for (i = 0; i < SPARK_MONTHS; i++)
 		if (t->d->months_org[i] > max)
 			max = t->d->months_org[i];
-	if (O->markdown)
-		len += (size_t)snprintf(line + len, sizeof(line) - len, "`");
 	for (i = 0; i < SPARK_MONTHS; i++)
-		len += (size_t)snprintf(line + len, sizeof(line) - len, "%s",
+		len += (size_t)snprintf(spark + len, sizeof(spark) - len, "%s",
 		    spark_glyph(t->d->months_org[i], max));
 	last = date_month_index(O->win.today);
 	first = last - SPARK_MONTHS + 1;
-	snprintf(line + len, sizeof(line) - len, "%s  %s %d %s %s %d",
-	    O->markdown ? "`" : "", months[first % 12], first / 12, g_dash(),
-	    months[last % 12], last / 12);
-	put_labelled(fp, "Activity", line, 0);
+	snprintf(range, sizeof(range), "%s %d %s %s %d", months[first % 12],
+	    first / 12, g_dash(), months[last % 12], last / 12);
+	if (O->markdown) {	/* no journal text here: the sparkline as code */
+		fprintf(fp, "- Activity: `%s`  %s\n", spark, range);
+		return;
+	}
+	fputs("  ", fp);
+	put_cell(fp, "Activity", LABEL_WIDTH);
+	fprintf(fp, "%s  %s\n", spark, range);
 }
 
 static void
@@ -458,7 +492,7 @@ static void
 write_recent(FILE *fp, const struct tally *t)
 {
 	const struct recent *r;
-	char line[200], day[11];
+	char line[200], day[DATE_MAX];
 	size_t i;
 
 	for (i = t->d->nrecent; i-- > 0;) {
@@ -473,7 +507,7 @@ write_recent(FILE *fp, const struct tally *t)
 static void
 write_open(FILE *fp, const struct row *row)
 {
-	char line[300], day[11];
+	char line[300], day[DATE_MAX];
 	size_t i;
 	int today = O->win.today;
 
@@ -584,7 +618,7 @@ report_write(FILE *fp, const struct report_opts *opts)
 	struct item *items;
 	struct row *rows;
 	size_t nrows, nitems, i, j, k;
-	char title[80], day[11], from[11];
+	char title[80], day[DATE_MAX], from[DATE_MAX];
 
 	O = opts;
 	rows = make_rows(&nrows);

@@ -159,9 +159,11 @@ print_evidence(FILE *fp, const struct tally *t, enum ev_kind kind)
 	size_t i;
 
 	for (i = 0; i < t->nev; i++)
-		if (t->ev[i].kind == kind)
-			fprintf(fp, "    %s:%ld  %s\n", t->ev[i].file, t->ev[i].line,
-			    t->ev[i].what);
+		if (t->ev[i].kind == kind) {
+			safe_printf(fp, "    %s:%ld  %s", t->ev[i].file,
+			    t->ev[i].line, t->ev[i].what);
+			putc('\n', fp);
+		}
 }
 
 /* The arithmetic of decay(), with its dates. */
@@ -169,7 +171,7 @@ static void
 explain_decay(FILE *fp, int base, struct period p, int zero_times, int today)
 {
 	int due = period_add(base, p, 1), zero = period_add(base, p, zero_times);
-	char dues[11], zeros[11], per[16];
+	char dues[DATE_MAX], zeros[DATE_MAX], per[16];
 
 	date_format(due, dues);
 	date_format(zero, zeros);
@@ -189,7 +191,7 @@ static void
 explain_recency(FILE *fp, const struct tally *t, const struct scores *s,
     int today)
 {
-	char base[11];
+	char base[DATE_MAX];
 
 	print_result(fp, "recency", s->recency);
 	if (s->base == NO_DATE) {
@@ -200,7 +202,7 @@ explain_recency(FILE *fp, const struct tally *t, const struct scores *s,
 	fprintf(fp, "  %s: %s", s->base_why, base);
 	if (t->last_held_org != NO_DATE && t->last_file &&
 	    t->last_held == t->last_held_org)
-		fprintf(fp, " (%s:%ld)", t->last_file, t->last_line);
+		safe_printf(fp, " (%s:%ld)", t->last_file, t->last_line);
 	fprintf(fp, ", %d days before today\n", today - s->base);
 	fprintf(fp, "  cadence ");
 	explain_decay(fp, s->base, contact_cadence(t->c), 3, today);
@@ -211,7 +213,7 @@ explain_observed(FILE *fp, const struct tally *t, const struct scores *s,
     int i, int today)
 {
 	double x = s->observed[i];
-	char day[11];
+	char day[DATE_MAX];
 
 	switch (i) {
 	case D_M:
@@ -320,12 +322,13 @@ score_explain(FILE *fp, const struct tally *t, const struct scores *s,
 {
 	static const int ones[5] = { 1, 1, 1, 1, 1 }, health_w[3] = { 1, 2, 2 };
 	double v[5];
-	char day[11];
+	char day[DATE_MAX];
 	int i;
 
 	date_format(today, day);
-	fprintf(fp, "%s (%s), as of %s\n", t->c->id, t->c->name ? t->c->name :
+	safe_printf(fp, "%s (%s), as of %s", t->c->id, t->c->name ? t->c->name :
 	    t->c->id, day);
+	putc('\n', fp);
 	fprintf(fp, "Scores are 0 to 100 and printed rounded; an empty one has "
 	    "no evidence.\n\n");
 	explain_recency(fp, t, s, today);

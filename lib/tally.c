@@ -356,7 +356,7 @@ tally_promise(struct tally *t, const struct ref *r)
 {
 	int settled = settled_by(r, win.today);
 	int on_time = settled && r->closed == K_KEPT && r->closed_day <= r->due_day;
-	char due[11], when[11];
+	char due[DATE_MAX], when[DATE_MAX];
 
 	if (r->due_day == NO_DATE || !in_window(r->due_day) ||
 	    (!settled && r->due_day >= win.today))

@@ -1,6 +1,8 @@
 /* util.c: allocation, arenas, buffers, near-miss suggestions, and flushing
  * a tool's output so that a full disk is an error rather than silence. */
 #include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,24 +46,44 @@ xreallocarray(void *p, size_t n, size_t size)
 	return xrealloc(p, n * size);
 }
 
-/* Flush and close a stream, reporting a write error (a full disk, a closed
- * pipe that ignores SIGPIPE) instead of exiting 0 with truncated output. */
+/* Flush and close a stream: 2 after a write error (a full disk), said in
+ * a message, and 2 without one when the reader of a pipe has gone (with
+ * SIGPIPE blocked or ignored: by default the signal ends the tool), never
+ * 0 after truncated output.  The error named is the one of the call that
+ * failed: an earlier failure, whose errno is gone, is named an I/O
+ * error rather than after whatever came since. */
 int
 fshut(FILE *fp, const char *name)
 {
-	int bad = 0;
+	int err = 0;
 
-	if (fflush(fp) == EOF || ferror(fp))
-		bad = 1;
-	if (fclose(fp) == EOF)
-		bad = 1;
-	if (bad) {
-		if (errno == EPIPE)
-			return 0;
-		warnx_("%s: write error: %s", name, strerror(errno));
-		return 2;
-	}
-	return 0;
+	errno = 0;
+	if (fflush(fp) == EOF)
+		err = errno;
+	else if (ferror(fp))
+		err = output_errno ? output_errno : EIO;
+	if (fclose(fp) == EOF && err == 0)
+		err = errno;
+	if (err == 0)
+		return 0;
+	if (err != EPIPE)
+		warnx_("%s: write error: %s", name, strerror(err));
+	return 2;
+}
+
+/* The errno of the first write that failed, caught where it failed. */
+int output_errno;
+
+/* Ends the tool at once when its output cannot be written, rather than
+ * reading on for nothing: the streaming tools call it after each write. */
+void
+output_check(FILE *fp)
+{
+	if (!ferror(fp))
+		return;
+	if (output_errno == 0)
+		output_errno = errno;
+	exit(tool_exit(2));
 }
 
 /* Edits (insert, delete, change, or swap of two neighbours) that turn a
@@ -220,6 +242,24 @@ buf_grow(struct buf *b, size_t need)
 		memset(b->s + b->cap, 0, cap - b->cap);
 		b->cap = cap;
 	}
+}
+
+/* b holds the formatted text, and nothing before it. */
+void
+buf_vprintf(struct buf *b, const char *fmt, va_list ap)
+{
+	va_list copy;
+	int n;
+
+	va_copy(copy, ap);
+	n = vsnprintf(NULL, 0, fmt, copy);
+	va_end(copy);
+	b->len = 0;
+	if (n < 0)
+		n = 0;
+	buf_grow(b, (size_t)n);
+	vsnprintf(b->s, b->cap, fmt, ap);
+	b->len = (size_t)n;
 }
 
 void

@@ -1,6 +1,7 @@
-/* width.c: how many terminal columns a UTF-8 string takes, without the
- * locale (so that output is the same bytes everywhere): combining marks
- * take none, East Asian wide characters and most emoji take two. */
+/* width.c: how many terminal columns a UTF-8 string takes as shown (its
+ * unsafe characters in their visible form, safe.c), without the locale
+ * (so that output is the same bytes everywhere): combining marks take
+ * none, East Asian wide characters and most emoji take two. */
 #include <string.h>
 
 #include "rel.h"
@@ -32,28 +33,20 @@ in(const struct range *r, size_t n, unsigned c)
 	return 0;
 }
 
-/* Decodes one character at s; returns its length in bytes (1 for a byte
- * that does not start a valid character, taken as one column). */
-static size_t
-decode(const char *s, unsigned *cp)
+/* The code point of the valid UTF-8 character at s, len bytes long. */
+static unsigned
+decode(const char *s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	size_t n, i;
+	unsigned cp;
+	size_t i;
 
-	if (p[0] < 0x80) {
-		*cp = p[0];
-		return 1;
-	}
-	n = p[0] >= 0xf0 ? 4 : p[0] >= 0xe0 ? 3 : p[0] >= 0xc0 ? 2 : 1;
-	*cp = n == 1 ? p[0] : p[0] & (0xff >> (n + 1));
-	for (i = 1; i < n; i++) {
-		if ((p[i] & 0xc0) != 0x80) {
-			*cp = p[0];
-			return 1;
-		}
-		*cp = (*cp << 6) | (p[i] & 0x3f);
-	}
-	return n;
+	if (len == 1)
+		return p[0];
+	cp = p[0] & (0xff >> (len + 1));
+	for (i = 1; i < len; i++)
+		cp = (cp << 6) | (p[i] & 0x3f);
+	return cp;
 }
 
 int
@@ -68,55 +61,62 @@ char_width(unsigned c)
 	return 1;
 }
 
+/* The columns of the character at s (of at most n bytes) as it is shown:
+ * an unsafe one in its visible form (safe.c).  Its length in *len. */
+size_t
+shown_width(const char *s, size_t n, size_t *len)
+{
+	char esc[SAFE_ESCAPE_MAX];
+	size_t k = safe_char(s, n, len, esc);
+
+	return k ? k : (size_t)char_width(decode(s, *len));
+}
+
 size_t
 display_width(const char *s)
 {
-	size_t w = 0;
-	unsigned c;
+	size_t w = 0, n = strlen(s), i = 0, len;
 
-	while (*s) {
-		s += decode(s, &c);
-		w += (size_t)char_width(c);
+	while (i < n) {
+		w += shown_width(s + i, n - i, &len);
+		i += len;
 	}
 	return w;
 }
 
-/* Bytes of s that fit in w columns, whole characters only (combining
- * marks stay with their base). */
+/* Bytes of s that fit in w columns as shown, whole characters only
+ * (combining marks stay with their base). */
 size_t
 fit_width(const char *s, size_t w, size_t *used)
 {
-	size_t i = 0, cols = 0, n;
-	unsigned c;
-	int cw;
+	size_t i = 0, cols = 0, n = strlen(s), len, cw;
 
-	while (s[i]) {
-		n = decode(s + i, &c);
-		cw = char_width(c);
-		if (cols + (size_t)cw > w)
+	while (i < n) {
+		cw = shown_width(s + i, n - i, &len);
+		if (cols + cw > w)
 			break;
-		cols += (size_t)cw;
-		i += n;
+		cols += cw;
+		i += len;
 	}
 	*used = cols;
 	return i;
 }
 
-/* Writes s in exactly w columns: padded with blanks, or cut with "..."
- * when longer. */
+/* Writes s, made safe, in exactly w columns: padded with blanks, or cut
+ * with "..." when longer. */
 void
 put_cell(FILE *fp, const char *s, size_t w)
 {
 	size_t n = display_width(s), used, bytes;
 
 	if (n <= w) {
-		fputs(s, fp);
+		safe_puts(fp, s);
 		for (; n < w; n++)
 			putc(' ', fp);
 		return;
 	}
 	bytes = fit_width(s, w >= 3 ? w - 3 : 0, &used);
-	fwrite(s, 1, bytes, fp);
+	safe_write(fp, s, bytes);
 	fputs(w >= 3 ? "..." : "", fp);
 	for (used += w >= 3 ? 3 : 0; used < w; used++)
 		putc(' ', fp);

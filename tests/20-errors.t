@@ -62,7 +62,7 @@ ncases=$#
 ncsv=$(ls *.csv | wc -l)
 nstrict=$(ls strict/*.rel | wc -l)
 nwarn=$(ls warn/*.rel | wc -l)
-plan $((4 * ncases + ncsv + 4 * nstrict + 3 * nwarn + 6))
+plan $((4 * ncases + ncsv + 4 * nstrict + 3 * nwarn + 12))
 
 for f
 do
@@ -146,12 +146,26 @@ cd more || exit 1
 check_status "csv-bad-second-contact.csv: exits 2" 2 $?
 grep -qx "csv-bad-second-contact.csv:4:1: error: contact 'bob,eva' is not \
 an id: ids are letters, digits, '.', '_' and '-', starting with a letter or \
-digit" "$tmp/err"
+digit (the row of j.rel:3)" "$tmp/err"
 ok $? "csv-bad-second-contact.csv: the later row's contact is named"
 printf '%s\n' "$header" 'j.rel,2,2026-10-01,,call,jan,,Kick-off,,,' \
     'j.rel,4,2026-10-03,,email,jan,,Sent the agenda,,,' >"$tmp/want"
 check_same "csv-bad-second-contact.csv: --keep-going leaves out every row \
 of that entry" "$tmp/want" "$tmp/kg"
+
+# Two cases the line-per-row model above does not fit: an entry whose
+# later row differs in more than its contact is in error as a whole; a
+# bad note line puts its row, which takes two lines, in error.
+for f in csv-continued-differs csv-control-notes; do
+	"$p" --check "$f.csv" >/dev/null 2>"$tmp/err"
+	check_same "more/$f.csv: the messages of more/$f.err" "$f.err" "$tmp/err"
+	"$p" --keep-going "$f.csv" >"$tmp/kg" 2>/dev/null
+	check_status "more/$f.csv: exit 2" 2 $?
+	printf '%s\n' "$header" 'j.rel,2,2026-10-01,,call,jan,,Kick-off,,,' \
+	    "$(tail -1 "$f.csv")" >"$tmp/want"
+	check_same "more/$f.csv: --keep-going leaves out the entry in error" \
+	    "$tmp/want" "$tmp/kg"
+done
 cd .. || exit 1
 
 done_testing

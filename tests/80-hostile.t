@@ -3,7 +3,7 @@
 # binary files, huge lines, deep includes, unreadable files, many ids.
 . "$(dirname "$0")/lib.sh"
 cd "$top" || exit 1
-plan 16
+plan 25
 j=tests/overdue/team.rel
 
 # A full disk is an error, never a silent truncation.
@@ -69,6 +69,86 @@ else
 	[ $? = 2 ] && grep -q 'Permission denied' "$tmp/err"
 	ok $? "an unreadable file: exit 2, Permission denied"
 fi
+
+# A closed pipe with SIGPIPE blocked: exit 2 and no message, never 0 on
+# output that was cut short (with SIGPIPE at its default, the signal ends
+# the tool, as it does cat).
+awk 'BEGIN { for (i = 0; i < 5000; i++)
+	print "contact c" i "\n2026-10-01 call c" i " A long journal" }' >"$tmp/long.rel"
+for t in rel-parse rel-report; do
+	python3 - "$bin/$t" "$tmp/long.rel" <<'PY' >"$tmp/pipe.out" 2>&1
+import signal, subprocess, sys
+def block():
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGPIPE})
+p = subprocess.Popen([sys.argv[1], "--today", "2026-11-22", sys.argv[2]],
+                     stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                     preexec_fn=block)
+p.stdout.read(10)
+p.stdout.close()
+err = p.stderr.read()
+print("status", p.wait(), "stderr", len(err))
+PY
+	grep -qx 'status 2 stderr 0' "$tmp/pipe.out"
+	ok $? "$t with SIGPIPE blocked, reader gone: exit 2, no message ($(cat "$tmp/pipe.out"))"
+done
+
+# The error of the write that failed, not of a call before it.
+"$bin/rel-parse" "$tmp/no-such.rel" "$tmp/many.rel" >/dev/full 2>"$tmp/err"
+[ $? = 2 ] && grep -q 'no-such.rel: No such file or directory' "$tmp/err" &&
+    grep -q '<stdout>: write error: No space left on device' "$tmp/err"
+ok $? "a missing file, then a full disk: each named with its own error"
+
+# Warnings are capped as errors are: 200,000 indented entries give 50
+# warnings and a note, not 200,000.
+awk 'BEGIN { print "contact jan"; for (i = 0; i < 200000; i++)
+	print " 2026-10-01 call jan Indented by mistake" }' >"$tmp/warn.rel"
+"$bin/rel-parse" --check "$tmp/warn.rel" 2>"$tmp/err"
+[ $? = 0 ] && [ "$(grep -c ': warning: ' "$tmp/err")" = 50 ] &&
+    tail -1 "$tmp/err" | grep -qx 'rel-parse: too many warnings (50); no more are shown'
+ok $? "200,000 warnings: 50 shown, then a note"
+
+# Dates past 9999-12-31: computed ones are printed whole, never cut or
+# wrapped to year 0000; a period over 1000 years is an error.
+printf 'contact jan
+  cadence: 1000y
+  since: 9999-12-01
+' >"$tmp/far.rel"
+"$bin/rel-overdue" --today 9999-12-30 --within 1000y --kind contact --csv \
+    "$tmp/far.rel" | grep -q ',+10999-12-01,jan,'
+ok $? "a due date past 9999 is written +10999-12-01"
+"$bin/rel-report" --today 9999-12-30 "$tmp/far.rel" | grep -q ' +10999-12-01 '
+ok $? "and shown whole in the report's table"
+printf 'contact jan
+  cadence: 1001y
+' >"$tmp/far.rel"
+"$bin/rel-parse" --check "$tmp/far.rel" 2>"$tmp/err"
+[ $? = 2 ] && grep -q 'cadence:1001y is not a period: a period is at most 1000 years' "$tmp/err"
+ok $? "a cadence of 1001 years is an error"
+
+# 200,000 attributes on a line, and 200,000 indented ones in a block, are
+# read whole (make bench times them: tests/bench/README).
+awk 'BEGIN { n = 200000; printf "option keys k0"
+	for (i = 1; i < n; i++) printf ",k%d", i; print ""
+	print "contact jan"; printf "2026-10-01 note jan Many"
+	for (i = 0; i < n; i++) printf " k%d:v%d", i, i; print ""
+	print "contact eva"; for (i = 0; i < n; i++) printf "  k%d: v\n", i }' >"$tmp/attrs.rel"
+"$bin/rel-parse" "$tmp/attrs.rel" | python3 -c '
+import csv, sys
+csv.field_size_limit(1 << 30)
+rows = list(csv.DictReader(sys.stdin))
+print(" ".join(str(len(r["attrs"].split())) for r in rows))' >"$tmp/n"
+[ "$(cat "$tmp/n")" = "1 0 200000 200000" ]
+ok $? "200,000 attributes on a line and in a block: all of them ($(cat "$tmp/n"))"
+printf 'contact jan
+2026-10-01 note jan Twice k:1 due:x
+  due: 2026-10-02
+' >"$tmp/twice.rel"
+awk 'BEGIN { printf "option keys a0"; for (i = 1; i < 100; i++) printf ",a%d", i
+	print ""; print "contact jan"; printf "2026-10-01 note jan Many"
+	for (i = 0; i < 100; i++) printf " a%d:v", i; print " a57:again" }' >"$tmp/twice.rel"
+"$bin/rel-parse" --check "$tmp/twice.rel" 2>"$tmp/err"
+[ $? = 2 ] && grep -q 'error: a57: given twice; keep one value' "$tmp/err"
+ok $? "and a key given twice among 100 is still found"
 
 # 100,000 contacts and as many refs: no trouble.
 awk 'BEGIN { for (i = 0; i < 100000; i++) {

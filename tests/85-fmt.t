@@ -6,7 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 cd "$top" || exit 1
 f="$bin/rel-fmt"
-plan 61
+plan 68
 
 # The records of a journal, every column but file and line, so that a
 # formatted journal can be compared with its source.
@@ -98,6 +98,67 @@ check_status "-i: exit 0" 0 $?
 check_same "-i: the file is now canonical" tests/fmt/messy.fmt "$tmp/j/m.rel"
 [ "$(stat -c %a "$tmp/j/m.rel")" = 640 ] && [ "$(ls "$tmp/j" | wc -l)" = 1 ]
 ok $? "-i: the mode is kept and no temporary file is left"
+
+# -i never changes what kind of file it rewrites, or whose.
+cp tests/fmt/messy.rel "$tmp/j/target.rel"
+ln -s target.rel "$tmp/j/link.rel"
+"$f" -i "$tmp/j/link.rel"
+[ $? = 0 ] && [ -L "$tmp/j/link.rel" ] &&
+    cmp -s tests/fmt/messy.fmt "$tmp/j/target.rel"
+ok $? "-i on a symbolic link: the target is rewritten, the link stays"
+mkfifo "$tmp/j/fifo.rel"
+timeout 10 "$f" -i "$tmp/j/fifo.rel" 2>"$tmp/err"
+[ $? = 2 ] && grep -q 'fifo.rel: not a plain file' "$tmp/err"
+ok $? "-i on a FIFO: refused at once, not waited on"
+cp tests/fmt/messy.rel "$tmp/j/h1.rel"
+ln "$tmp/j/h1.rel" "$tmp/j/h2.rel"
+"$f" -i "$tmp/j/h1.rel" 2>"$tmp/err"
+[ $? = 2 ] && cmp -s tests/fmt/messy.rel "$tmp/j/h2.rel" &&
+    grep -q 'h1.rel: has 2 hard links' "$tmp/err"
+ok $? "-i on a file with two hard links: refused, both names untouched"
+rm -f "$tmp/j/h1.rel" "$tmp/j/h2.rel" "$tmp/j/fifo.rel" "$tmp/j/link.rel" \
+    "$tmp/j/target.rel"
+if [ "$(id -u)" = 0 ]; then
+	cp tests/fmt/messy.rel "$tmp/j/theirs.rel"
+	chown 65534:65534 "$tmp/j/theirs.rel"
+	chmod 640 "$tmp/j/theirs.rel"
+	"$f" -i "$tmp/j/theirs.rel"
+	[ $? = 0 ] && [ "$(stat -c %u:%g:%a "$tmp/j/theirs.rel")" = 65534:65534:640 ] &&
+	    cmp -s tests/fmt/messy.fmt "$tmp/j/theirs.rel"
+	ok $? "-i as root on another user's file: owner, group and mode kept"
+	rm -f "$tmp/j/theirs.rel"
+else
+	ntest=$((ntest + 1))
+	echo "ok $ntest # skip only root can give a file to another user"
+fi
+timeout 20 "$f" /dev/zero >/dev/null 2>"$tmp/err"
+[ $? = 2 ] && grep -q '/dev/zero: line longer than 16 MiB' "$tmp/err"
+ok $? "/dev/zero is refused after 16 MiB, as the reader refuses it"
+
+# What happens between the read and the rename (tests/fault.c): an append
+# by someone else is never lost, and a signal leaves no temporary file.
+if cc -shared -fPIC -o "$tmp/fault.so" tests/fault.c -ldl 2>"$tmp/cc.err"; then
+	export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0"
+	cp tests/fmt/messy.rel "$tmp/j/m.rel"
+	FAULT_APPEND='2026-11-30 call jan Added meanwhile
+' FAULT_FILE="$tmp/j/m.rel" LD_PRELOAD="$tmp/fault.so" \
+	    "$f" -i "$tmp/j/m.rel" 2>"$tmp/err"
+	[ $? = 2 ] && grep -q 'm.rel: changed while it was formatted' "$tmp/err" &&
+	    tail -1 "$tmp/j/m.rel" | grep -q 'Added meanwhile' &&
+	    [ "$(ls "$tmp/j" | wc -l)" = 1 ]
+	ok $? "-i: a file changed while it is formatted is refused, the change kept"
+	cp tests/fmt/messy.rel "$tmp/j/m.rel"
+	FAULT_SIGNAL=15 LD_PRELOAD="$tmp/fault.so" "$f" -i "$tmp/j/m.rel"
+	[ $? = 143 ] && cmp -s tests/fmt/messy.rel "$tmp/j/m.rel" &&
+	    [ "$(ls "$tmp/j" | wc -l)" = 1 ]
+	ok $? "-i killed by SIGTERM: the file as it was, no temporary file left"
+	unset ASAN_OPTIONS
+else
+	sed 's/^/# /' "$tmp/cc.err"
+	ntest=$((ntest + 2))
+	echo "ok $((ntest - 1)) # skip no cc for tests/fault.c"
+	echo "ok $ntest # skip no cc for tests/fault.c"
+fi
 
 # A journal with an error is refused and left byte for byte as it was.
 printf 'contact jan\n2026-02-30   call jan   Bad date\n' >"$tmp/j/bad.rel"

@@ -1,15 +1,22 @@
 /* fuzz_journal.c: libFuzzer harness for the journal reader.  Every input
  * goes through the reader, the CSV writer, the tallies, the scores and the
- * overdue list; an input that reads without error must also come back the
- * same through the events CSV (journal -> CSV -> records -> CSV). */
+ * overdue list.  Oracles that abort:
+ * - every byte of every line is in a word or a blank between words
+ *   (words_agree.h), so that no word is lost however the line is made;
+ * - an input that reads without error comes back the same through the
+ *   events CSV (journal -> CSV -> records -> CSV);
+ * - and through rel-fmt: its canonical form gives the same records, every
+ *   column but the line, and is its own canonical form. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "rel.h"
+#include "fmt.h"
 #include "overdue.h"
 #include "score.h"
+#include "../words_agree.h"
 
 static FILE *csv_out;
 
@@ -65,6 +72,98 @@ read_into(const char *data, size_t size, int csv, char **out, size_t *len)
 	rel_cleanup();
 }
 
+/* The CSV without its line column: each row starts <fuzz>,LINE, (a note
+ * line that looks so is changed alike in both). */
+static char *
+without_lines(const char *csv, size_t n, size_t *outlen)
+{
+	char *out = xmalloc(n + 1), *p = out;
+	size_t i = 0;
+
+	while (i < n) {
+		if ((i == 0 || csv[i - 1] == '\n') && n - i > 7 &&
+		    memcmp(csv + i, "<fuzz>,", 7) == 0) {
+			memcpy(p, "<fuzz>,", 7);
+			p += 7;
+			for (i += 7; i < n && csv[i] != ','; i++)
+				;
+			continue;
+		}
+		*p++ = csv[i++];
+	}
+	*outlen = (size_t)(p - out);
+	return out;
+}
+
+static void
+check_words(const char *data, size_t size)
+{
+	const char *nl;
+	char *line;
+	size_t n;
+
+	while (size > 0) {
+		nl = memchr(data, '\n', size);
+		n = nl ? (size_t)(nl - data) : size;
+		line = calloc(1, n + 16);
+		memcpy(line, data, n);
+		if (!words_agree(line, n))
+			abort();
+		free(line);
+		data += n + (nl != NULL);
+		size -= n + (nl != NULL);
+	}
+}
+
+static void
+die_unless_same(const char *what, const char *a, size_t alen, const char *b,
+    size_t blen)
+{
+	if (alen == blen && memcmp(a, b, alen) == 0)
+		return;
+	fprintf(stdout, "%s differs:\n--- before\n%.*s--- after\n%.*s", what,
+	    (int)alen, a, (int)blen, b);
+	fflush(stdout);
+	abort();
+}
+
+/* The input read clean: its canonical form reads to the same records and
+ * is stable. */
+static void
+check_fmt(const char *data, size_t size, const char *csv, size_t csvlen)
+{
+	struct buf once = { 0 }, twice = { 0 };
+	struct lines l;
+	char *again = NULL, *x, *y;
+	size_t alen = 0, xl, yl;
+
+	buf_add(&once, "", 0);
+	buf_add(&twice, "", 0);
+	lines_from_buffer(&l, data, size);
+	fmt_journal(&l, 0, &once);
+	lines_close(&l);
+	rel_cleanup();
+	diag_reset();
+	read_into(once.s, once.len, 0, &again, &alen);
+	if (diag_errors() != 0)
+		die_unless_same("the canonical form reads with errors", once.s,
+		    once.len, "", 0);
+	x = without_lines(csv, csvlen, &xl);
+	y = without_lines(again, alen, &yl);
+	die_unless_same("rel-fmt's records", x, xl, y, yl);
+	lines_from_buffer(&l, once.s, once.len);
+	fmt_journal(&l, 0, &twice);
+	lines_close(&l);
+	rel_cleanup();
+	die_unless_same("rel-fmt run twice", once.s, once.len, twice.s,
+	    twice.len);
+	free(x);
+	free(y);
+	free(again);
+	buf_free(&once);
+	buf_free(&twice);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
 int
@@ -82,6 +181,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		ready = 1;
 	}
 	diag_reset();
+	check_words((const char *)data, size);
 	read_into((const char *)data, size, 0, &a, &alen);
 	clean = diag_errors() == 0;
 	if (clean) {
@@ -100,6 +200,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 		free(withheader);
 		free(b);
+		diag_reset();
+		check_fmt((const char *)data, size, a, alen);
 	}
 	free(a);
 	diag_reset();
