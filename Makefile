@@ -25,30 +25,38 @@ TOOLS = rel-parse rel-score rel-overdue rel-report rel-fmt
 MAN1 = man/rel-parse.1 man/rel-score.1 man/rel-overdue.1 \
 	man/rel-report.1 man/rel-fmt.1
 MAN5 = man/rel-journal.5
-LIB = book builder csvin csvout date diag fmt inplace input intern journal lines \
-	overdue record report safe score tally utf8 util width words
+LIB = book builder cli contact csvin csvout date diag fmt inplace input \
+	intern journal lines overdue record report safe score tally utf8 util \
+	vocab width words
 LIB_OBJ = $(LIB:%=$(O)/lib/%.o)
-HDR = lib/fmt.h lib/overdue.h lib/rel.h lib/report.h lib/score.h lib/words.h
+# Each object's headers, as the compiler found them (-MMD): a change to a
+# header rebuilds what includes it, and nothing else.
+DEPFLAGS = -MMD -MP
+DEPS = $(LIB_OBJ:.o=.d) $(TOOLS:%=$(O)/%.d) $(O)/tests/unit.d
 
 SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	-fno-sanitize-recover=all
 
 all: $(TOOLS:%=$(O)/%)
 
-$(O)/lib/%.o: lib/%.c $(HDR)
+$(O)/lib/%.o: lib/%.c
 	@mkdir -p $(O)/lib
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
 $(O)/lib/librel.a: $(LIB_OBJ)
 	rm -f $@
 	$(AR) rcs $@ $(LIB_OBJ)
 
-$(O)/rel-%: cmd/rel-%.c $(O)/lib/librel.a $(HDR)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(O)/lib/librel.a $(LIBS)
+$(O)/rel-%: cmd/rel-%.c $(O)/lib/librel.a
+	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) $(LDFLAGS) -o $@ $< $(O)/lib/librel.a \
+		$(LIBS)
 
-$(O)/tests/unit: tests/unit.c tests/words_agree.h $(O)/lib/librel.a $(HDR)
+$(O)/tests/unit: tests/unit.c $(O)/lib/librel.a
 	@mkdir -p $(O)/tests
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(O)/lib/librel.a $(LIBS)
+	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) $(LDFLAGS) -o $@ $< $(O)/lib/librel.a \
+		$(LIBS)
+
+-include $(DEPS)
 
 # The suite runs twice: as built, and built again in build-san/ under
 # AddressSanitizer and UndefinedBehaviorSanitizer.
@@ -96,7 +104,8 @@ uninstall:
 	rm -f $(DESTDIR)$(ZSHCOMPDIR)/_rel
 
 clean:
-	rm -f $(TOOLS) lib/*.o lib/librel.a tests/unit
+	rm -f $(TOOLS) $(TOOLS:%=%.d) lib/*.o lib/*.d lib/librel.a tests/unit \
+		tests/unit.d
 	rm -rf build-san build-fuzz build-vg build-bench
 
 .PHONY: all bench check check-valgrind lint-man install uninstall clean fuzz fuzz-run
@@ -113,7 +122,8 @@ FUZZERS = build-fuzz/fuzz_journal build-fuzz/fuzz_csv build-fuzz/fuzz_words
 
 fuzz: $(FUZZERS)
 
-build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/words_agree.h $(LIB:%=lib/%.c) $(HDR)
+build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/words_agree.h $(LIB:%=lib/%.c) \
+		$(wildcard lib/*.h)
 	@mkdir -p build-fuzz
 	$(FUZZ_CC) $(WARN) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Ilib \
 		$(PCRE2_CFLAGS) $(CSV_CFLAGS) $(FUZZ_FLAGS) -o $@ $< \

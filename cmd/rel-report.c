@@ -1,42 +1,62 @@
 /* rel-report: a report a person wants to read: a summary, the contacts by
  * health, a page on each, and what is overdue. */
-#include <getopt.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "rel.h"
+#include "cli.h"
+#include "reader.h"
 #include "report.h"
 
-static const char USAGE[] =
-    "[--format text|md] [--ascii] [--color=auto|always|never]\n"
-    "       [--contact ID] [--since DATE] [--until DATE] [--all]\n"
-    "       [--today DATE] [FILE ...]";
+struct report {
+	struct report_opts ro;
+	const char *color;
+};
 
+enum { O_FORMAT = CLI_OWN, O_ASCII, O_COLOR, O_CONTACT, O_ALL };
+
+static const char *const format_words[] = { "text", "md", NULL };
+static const char *const color_words[] = { "auto", "always", "never", NULL };
+
+static const struct cli_option options[] = {
+	{ "format", 0, "text|md", O_FORMAT, "plain text (default) or Markdown",
+	    format_words, 0 },
+	{ "ascii", 0, NULL, O_ASCII, "ASCII only, no Unicode blocks or arrows",
+	    NULL, SETS(struct report, ro.ascii) },
+	{ "color", 0, "WHEN", O_COLOR, "auto (default: on a terminal, unless "
+	    "NO_COLOR\nis set), always or never", color_words,
+	    SETS(struct report, color) },
+	{ "colour", 0, "WHEN", O_COLOR, NULL, color_words,
+	    SETS(struct report, color) },
+	{ "contact", 0, "ID", O_CONTACT, "report on one contact", NULL,
+	    SETS(struct report, ro.contact) },
+	{ "all", 0, NULL, O_ALL, "include ended contacts", NULL,
+	    SETS(struct report, ro.all) },
+	{ NULL, 0, NULL, 0, NULL, NULL, 0 },
+};
+
+static const struct tool tool = {
+	"rel-report", "[FILE ...]",
+	"Write a readable report of rel journals (or their events CSV):\n"
+	"a summary, the contacts by health, a section on each, and what is\n"
+	"overdue.  Plain text that fits 80 columns, or Markdown.",
+	"Exit status: 0 on success, 2 on bad input or usage.\n"
+	"See rel-report(1).",
+	options, TAKES_TODAY | TAKES_WINDOW,
+};
+
+/* --format text|md */
 static void
-help(void)
+own_option(int id, const char *arg, void *ctx)
 {
-	printf("usage: rel-report %s\n"
-	    "Write a readable report of rel journals (or their events CSV):\n"
-	    "a summary, the contacts by health, a section on each, and what is\n"
-	    "overdue.  Plain text that fits 80 columns, or Markdown.\n"
-	    "\n"
-	    "  --format text|md   plain text (default) or Markdown\n"
-	    "  --ascii            ASCII only, no Unicode blocks or arrows\n"
-	    "  --color WHEN       auto (default: on a terminal, unless NO_COLOR\n"
-	    "                     is set), always or never\n"
-	    "  --contact ID       report on one contact\n"
-	    "  --since DATE       count only evidence from DATE on\n"
-	    "  --until DATE       count only evidence up to DATE\n"
-	    "  --all              include ended contacts\n"
-	    "  --today DATE       the current date (YYYY-MM-DD)\n"
-	    "  -h, --help         show this help\n"
-	    "  -V, --version      show the version\n"
-	    "\n"
-	    "Exit status: 0 on success, 2 on bad input or usage.\n"
-	    "See rel-report(1).\n", USAGE);
+	struct report *r = ctx;
+
+	(void)id;
+	if (strcmp(arg, "md") == 0 || strcmp(arg, "markdown") == 0)
+		r->ro.markdown = 1;
+	else if (strcmp(arg, "text") != 0)
+		cli_usage("--format takes text or md, not '%s'", arg);
 }
 
 static int
@@ -49,81 +69,28 @@ want_color(const char *when)
 	if (strcmp(when, "never") == 0)
 		return 0;
 	if (strcmp(when, "auto") != 0)
-		usage_error(USAGE, "--color takes auto, always or never, not "
-		    "'%s'", when);
+		cli_usage("--color takes auto, always or never, not '%s'", when);
 	return isatty(STDOUT_FILENO) && (no == NULL || *no == '\0');
 }
 
 int
 main(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "ascii", no_argument, NULL, 'a' },
-		{ "color", required_argument, NULL, 'C' },
-		{ "colour", required_argument, NULL, 'C' },
-		{ "contact", required_argument, NULL, 'c' },
-		{ "since", required_argument, NULL, 'S' },
-		{ "until", required_argument, NULL, 'U' },
-		{ "all", no_argument, NULL, 'A' },
-		{ "today", required_argument, NULL, 'T' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ NULL, 0, NULL, 0 },
-	};
-	struct report_opts ro = { 0 };
+	struct report r = { .color = "auto" };
 	struct read_opts opts = { 0 };
-	const char *today_arg = NULL, *color = "auto";
-	int c, status;
+	struct cli cli;
+	int first, status;
 
-	diag_init(argv[0]);
-	signal(SIGPIPE, SIG_DFL);
-	ro.win.since = ro.win.until = NO_DATE;
-	while ((c = getopt_long(argc, argv, "hV", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			if (strcmp(optarg, "md") == 0 ||
-			    strcmp(optarg, "markdown") == 0)
-				ro.markdown = 1;
-			else if (strcmp(optarg, "text") != 0)
-				usage_error(USAGE, "--format takes text or md, not "
-				    "'%s'", optarg);
-			break;
-		case 'a':
-			ro.ascii = 1;
-			break;
-		case 'C':
-			color = optarg;
-			break;
-		case 'c':
-			ro.contact = optarg;
-			break;
-		case 'S':
-			ro.win.since = date_option("--since", optarg);
-			break;
-		case 'U':
-			ro.win.until = date_option("--until", optarg);
-			break;
-		case 'A':
-			ro.all = 1;
-			break;
-		case 'T':
-			today_arg = optarg;
-			break;
-		default:
-			common_option(c, "rel-report", USAGE, help);
-		}
-	}
-	ro.color = !ro.markdown && want_color(color);
-	ro.win.today = today_from_option(today_arg);
-	ro.win.detail = 1;
-	if (ro.win.until != NO_DATE && ro.win.until < ro.win.today)
-		ro.win.today = ro.win.until;
-	tally_init(&ro.win, &opts);
-	status = rel_read_all(argc - optind, argv + optind, &opts);
+	first = cli_start(argc, argv, &tool, &cli, own_option, &r);
+	r.ro.color = !r.ro.markdown && want_color(r.color);
+	r.ro.win = (struct window){ cli.since, cli.until, cli.today, 1 };
+	if (r.ro.win.until != NO_DATE && r.ro.win.until < r.ro.win.today)
+		r.ro.win.today = r.ro.win.until;
+	tally_init(&r.ro.win, &opts);
+	status = rel_read_all(argc - first, argv + first, &opts);
 	if (status == 0) {
 		tally_finish();
-		status = report_write(stdout, &ro);
+		status = report_write(stdout, &r.ro);
 	}
 	return tool_exit(status);
 }

@@ -8,7 +8,10 @@
 #include <string.h>
 #include <strings.h>
 
-#include "rel.h"
+#include "book.h"
+#include "contact.h"
+#include "intern.h"
+#include "util.h"
 #include "words.h"
 
 #define DEFAULT_OPTIONS { \
@@ -25,11 +28,6 @@ static size_t ncontacts, contactcap;
 static int rooms;			/* contacts have room (read_opts) */
 static struct ref *open_head, *open_tail;	/* the open refs, in order */
 static struct ref *free_refs;		/* retired, for the next to open */
-
-static const char *const option_names[] = {
-	"default-cadence", "feedback-every", "default-sla", "currency", "keys",
-};
-#define NOPTIONS (sizeof(option_names) / sizeof(option_names[0]))
 
 /* option keys KEY[,KEY...]: each a key as the format spells one. */
 static int
@@ -55,60 +53,73 @@ keys_check(const struct src *src, size_t val_off, const char *val)
 	}
 }
 
+static void
+unknown_option(const struct src *src, size_t off, const char *name)
+{
+	size_t n;
+	const char *const *names = journal_option_names(&n);
+	const char *near = closest_word(name, strlen(name), names, n);
+	struct buf list = { 0 };
+
+	if (near) {
+		diag_at(DIAG_ERROR, src, off, "unknown option '%s'; did you mean "
+		    "'%s'?", name, near);
+		return;
+	}
+	words_join(&list, names, n, "and");
+	diag_at(DIAG_ERROR, src, off, "unknown option '%s': the options are %s",
+	    name, list.s);
+	buf_free(&list);
+}
+
 /* option NAME VALUE: the name at name_off, the value at val_off.  -1 if
  * either is wrong. */
 int
 option_check(const struct src *src, size_t name_off, size_t val_off,
     const char *name, const char *val)
 {
-	const char *near, *why;
+	const char *why;
 	struct period p;
 	char msg[200];
-	size_t off = name_off;
+	int o;
 
-	if (strcmp(name, "keys") == 0)
+	if ((o = journal_option_from_word(name, strlen(name))) == -1) {
+		unknown_option(src, name_off, name);
+		return -1;
+	}
+	switch (o) {
+	case JO_KEYS:
 		return keys_check(src, val_off, val);
-	if (strcmp(name, "currency") == 0) {
-		if (attr_check(key_lookup("currency", 8), "currency", val, msg,
+	case JO_CURRENCY:
+		if (key_value_check(key_lookup("currency", 8), "currency", val, msg,
 		    sizeof(msg)) == NULL)
 			return 0;
 		diag_at(DIAG_ERROR, src, val_off, "option currency %s: write a "
 		    "currency as three capital letters, such as EUR", val);
 		return -1;
-	}
-	if (strcmp(name, "default-cadence") && strcmp(name, "feedback-every") &&
-	    strcmp(name, "default-sla")) {
-		near = closest_word(name, strlen(name), option_names, NOPTIONS);
-		if (near)
-			diag_at(DIAG_ERROR, src, off, "unknown option '%s'; did you "
-			    "mean '%s'?", name, near);
-		else
-			diag_at(DIAG_ERROR, src, off, "unknown option '%s': the "
-			    "options are default-cadence, feedback-every, "
-			    "default-sla, currency and keys", name);
-		return -1;
-	}
-	if (period_parse(val, strlen(val), &p, &why) == -1) {
+	default:	/* a period */
+		if (period_parse(val, strlen(val), &p, &why) == 0)
+			return 0;
 		diag_at(DIAG_ERROR, src, val_off, "option %s %s: %s", name, val,
 		    why);
 		return -1;
 	}
-	return 0;
 }
 
 /* Checks one attribute where it was read: its value, and (--strict) a key
  * that neither the format (info, its entry in the key table) nor the
  * journal knows.  -1 if it is in error. */
 int
-check_attr(const struct src *src, size_t off, enum kind kind, const char *key,
-    const char *val, const struct keyinfo *info, const struct read_opts *opts)
+book_check_attr(const struct src *src, size_t off, enum kind kind,
+    const char *key, const char *val, const struct keyinfo *info,
+    const struct read_opts *opts)
 {
 	char why[300];
 	const char *near;
 
 	if (kind == K_OPTION)
 		return option_check(src, off, off, key, val);
-	if (attr_check(info, key, val, why, sizeof(why))) {
+	if (key_value_check(info, key, val, why, sizeof(why))) {
 		diag_at(DIAG_ERROR, src, off, "%s", why);
 		return -1;
 	}
@@ -125,29 +136,36 @@ check_attr(const struct src *src, size_t off, enum kind kind, const char *key,
 	return 0;
 }
 
+/* An option line, checked already, in effect from here on. */
 static void
 apply_option(const struct record *r)
 {
 	const char *why, *name = r->attrs[0].key, *val = r->attrs[0].val;
 	struct period p;
+	int o;
 
-	if (strcmp(name, "currency") == 0) {
+	if ((o = journal_option_from_word(name, strlen(name))) == -1)
+		return;
+	switch (o) {
+	case JO_CURRENCY:
 		rel_options.currency = intern(val, strlen(val));
 		return;
-	}
-	if (strcmp(name, "keys") == 0) {
+	case JO_KEYS:
 		keys_declare_list(val, strlen(val));
 		return;
+	default:
+		break;
 	}
 	if (period_parse(val, strlen(val), &p, &why) == -1)
 		return;
-	if (strcmp(name, "default-cadence") == 0)
+	if (o == JO_DEFAULT_CADENCE)
 		rel_options.default_cadence = p;
-	else if (strcmp(name, "feedback-every") == 0)
+	else if (o == JO_FEEDBACK_EVERY)
 		rel_options.feedback_every = p;
-	else if (strcmp(name, "default-sla") == 0)
+	else
 		rel_options.default_sla = p;
 }
+
 
 static struct record *
 record_copy(const struct record *r)
@@ -174,12 +192,13 @@ record_copy(const struct record *r)
 	return c;
 }
 
+/* The status a status: value (checked already) sets; none is active. */
 static enum status
-status_from_word(const char *w)
+status_of(const char *w)
 {
-	if (w == NULL || strcmp(w, "active") == 0)
-		return ST_ACTIVE;
-	return strcmp(w, "paused") == 0 ? ST_PAUSED : ST_ENDED;
+	int st = w ? status_from_word(w, strlen(w)) : -1;
+
+	return st < 0 ? ST_ACTIVE : (enum status)st;
 }
 
 static struct contact *
@@ -228,7 +247,7 @@ declare_contact(const struct entry *e, const struct read_opts *opts, int *bad)
 		c->decl->contact = c->id;
 		c->name = c->decl->title[0] ? c->decl->title : c->id;
 	}
-	c->status = status_from_word(record_get(&e->rec, "status"));
+	c->status = status_of(record_get(&e->rec, "status"));
 }
 
 /* The day a date attribute names, or dflt if it has none (or a bad one,
@@ -333,45 +352,74 @@ ref_retire(struct ref *r, const struct read_opts *opts)
 static int
 ref_is_done(const struct ref *r, const struct read_opts *opts)
 {
-	if (r->closed == K_NONE || (r->kind == K_ISSUE && r->told_file == NULL))
-		return 0;
-	if (opts->ref_done == NULL)
-		return 1;
-	return r->closed_day <= opts->today &&
-	    (r->kind != K_ISSUE || r->told_day <= opts->today);
+	return ref_done_by(r, opts->ref_done ? opts->today : REF_EVER);
 }
 
-/* The error for an attribute that the entry lacks (key; NULL for any of
- * the rating letters), with an example value.  Where the entry has the
- * key with a blank after its colon, which makes it title text, the error
- * is at that word and says so. */
-static void __attribute__((format(printf, 4, 5)))
-missing_attr(const struct entry *e, const char *key, const char *example,
-    const char *fmt, ...)
+/* The entry has the attribute that n names: id: is its ref, and no key
+ * stands for any of the rating letters. */
+static int
+has_need(const struct entry *e, const struct need *n)
+{
+	char letter[2] = { 0, 0 };
+	int d;
+
+	if (n->key && strcmp(n->key, "id") == 0)
+		return e->rec.ref != NULL;
+	if (n->key)
+		return record_get(&e->rec, n->key) != NULL;
+	for (d = 0; d < NDIMS; d++) {
+		letter[0] = dim_letter((enum dim)d);
+		if (record_get(&e->rec, letter))
+			return 1;
+	}
+	return 0;
+}
+
+/* The error for an attribute the entry lacks, with an example value.
+ * Where the entry has the key with a blank after its colon, which makes
+ * it title text, the error is at that word and says so. */
+static void
+missing_attr(const struct entry *e, const struct need *n)
 {
 	const struct loose_key *k = NULL;
-	char what[200];
-	va_list ap;
+	const char *key = n->key ? n->key : "I", *example = n->example;
 	size_t i;
 
-	va_start(ap, fmt);
-	vsnprintf(what, sizeof(what), fmt, ap);
-	va_end(ap);
 	for (i = 0; i < e->nloose && k == NULL; i++)
-		if (key ? strlen(key) == e->loose[i].keylen &&
-		    memcmp(key, e->loose[i].key, e->loose[i].keylen) == 0 :
+		if (n->key ? strlen(n->key) == e->loose[i].keylen &&
+		    memcmp(n->key, e->loose[i].key, e->loose[i].keylen) == 0 :
 		    e->loose[i].keylen == 1)
 			k = &e->loose[i];
 	if (k == NULL) {
-		diag_at(DIAG_ERROR, &e->head, e->head.len, "%s, as in: %s:%s",
-		    what, key ? key : "I", example);
+		diag_at(DIAG_ERROR, &e->head, e->head.len, "%s needs %s, as in: "
+		    "%s:%s", kind_name(e->rec.kind), n->what, key, example);
 		return;
 	}
-	diag_at(DIAG_ERROR, &e->head, k->off, "%s: '%.*s:' has a blank after "
-	    "its colon, which makes it title text; write %.*s:%.*s without the "
-	    "blank", what, (int)k->keylen, k->key, (int)k->keylen, k->key,
+	diag_at(DIAG_ERROR, &e->head, k->off, "%s needs %s: '%.*s:' has a "
+	    "blank after its colon, which makes it title text; write %.*s:%.*s "
+	    "without the blank", kind_name(e->rec.kind), n->what,
+	    (int)k->keylen, k->key, (int)k->keylen, k->key,
 	    (int)(k->next ? k->nextlen : strlen(example)),
 	    k->next ? k->next : example);
+}
+
+/* What the entry's kind needs (vocab.c): the first it lacks is an error,
+ * unless the entry is in error already (one error is enough for one
+ * mistake).  -1 if it lacks one. */
+static int
+check_needs(const struct entry *e, int *bad)
+{
+	size_t n, i;
+	const struct need *needs = kind_needs(e->rec.kind, &n);
+
+	for (i = 0; i < n; i++)
+		if (!has_need(e, &needs[i])) {
+			if (!e->bad)
+				missing_attr(e, &needs[i]);
+			*bad = 1;
+			return -1;
+		}
+	return 0;
 }
 
 /* Where an attribute of the entry was written, for an error about it:
@@ -463,19 +511,8 @@ open_ref(const struct entry *e, int *bad)
 	struct ref *ref;
 	size_t i;
 
-	if (r->ref == NULL) {
-		if (e->bad)
-			return;	/* one error is enough for one mistake */
-		missing_attr(e, "id", r->kind == K_PROMISE ? "quote-v2" :
-		    r->kind == K_ISSUE ? "export-fail" : "req-17", "%s needs an "
-		    "id to be followed up by", kind_name(r->kind));
-		*bad = 1;
-		return;
-	}
-	if (r->kind == K_PROMISE && record_get(r, "due") == NULL && !e->bad) {
-		missing_attr(e, "due", "2026-10-10", "promise needs a due date");
-		*bad = 1;
-	}
+	if (check_needs(e, bad) == -1 && r->ref == NULL)
+		return;		/* there is nothing to open */
 	sym = sym_of(r->ref);
 	if (sym->ref || sym->retired) {
 		diag_at(DIAG_ERROR, &e->head, e->ref_off, "id %s is already used "
@@ -506,31 +543,58 @@ open_ref(const struct entry *e, int *bad)
 static const char *
 closest_ref(const char *id)
 {
-	const char *best = NULL;
-	size_t bestd = (size_t)-1, d, n = strlen(id);
+	const char **ids = NULL, *near;
 	const struct ref *r;
+	size_t n = 0, cap = 0;
 
 	for (r = open_head; r; r = r->next) {
-		d = edit_distance(id, n, r->id, strlen(r->id));
-		if (d < bestd) {
-			bestd = d;
-			best = r->id;
+		if (n == cap) {
+			cap = cap ? 2 * cap : 64;
+			ids = xreallocarray(ids, cap, sizeof(*ids));
 		}
+		ids[n++] = r->id;
 	}
-	return bestd <= (n < 4 ? 1 : n / 4 + 1) ? best : NULL;
+	near = closest_word(id, strlen(id), ids, n);
+	free(ids);
+	return near;
 }
 
-static const char *
-closers_of(enum kind opener)
+/* "kept x is the issue at FILE:LINE; kept follows a promise, and an issue
+ * is followed up with told or resolved" */
+static void
+wrong_followup(const struct entry *e, const struct ref *ref)
 {
-	switch (opener) {
-	case K_PROMISE:
-		return "kept, broken or moved";
-	case K_ISSUE:
-		return "told or resolved";
-	default:
-		return "answered";
-	}
+	enum kind k = e->rec.kind, opener = kind_opener_of(k);
+	struct buf closers = { 0 };
+
+	kind_followups(&closers, ref->kind);
+	diag_at(DIAG_ERROR, &e->head, e->subject_off, "%s is the %s at %s:%ld; "
+	    "%s follows %s %s, and %s %s is followed up with %s", e->rec.ref,
+	    kind_name(ref->kind), ref->file, ref->line, kind_name(k),
+	    a_or_an(kind_name(opener)), kind_name(opener),
+	    a_or_an(kind_name(ref->kind)), kind_name(ref->kind), closers.s);
+	buf_free(&closers);
+}
+
+/* A ref that is done with, as the checks of follow_ref() see it: every
+ * follow-up of it is one of their errors, and what they name is all a
+ * retired ref keeps. */
+static struct ref *
+as_ref(const struct sym *sym)
+{
+	static struct ref was;
+
+	memset(&was, 0, sizeof(was));
+	was.id = sym->name;
+	was.kind = sym->retired->kind;
+	was.closed = sym->retired->closed;
+	was.file = sym->retired->file;
+	was.line = sym->retired->line;
+	was.closed_file = sym->retired->closed_file;
+	was.closed_line = sym->retired->closed_line;
+	was.told_file = sym->retired->told_file;
+	was.told_line = sym->retired->told_line;
+	return &was;
 }
 
 /* Checks a follow-up against its ref and records what it does to it. */
@@ -542,24 +606,10 @@ follow_ref(const struct entry *e, int *bad)
 	struct ref *ref = sym->ref;
 	const struct src *at = &e->head;
 	size_t off = e->subject_off;
-	const char *near, *done;
-	static struct ref was;	/* a retired ref, for the checks below */
+	const char *near;
 
-	if (ref == NULL && sym->retired) {
-		/* Every follow-up of a ref that is done with is one of the
-		 * errors below; what they name is all a retired ref keeps. */
-		memset(&was, 0, sizeof(was));
-		was.id = sym->name;
-		was.kind = sym->retired->kind;
-		was.closed = sym->retired->closed;
-		was.file = sym->retired->file;
-		was.line = sym->retired->line;
-		was.closed_file = sym->retired->closed_file;
-		was.closed_line = sym->retired->closed_line;
-		was.told_file = sym->retired->told_file;
-		was.told_line = sym->retired->told_line;
-		ref = &was;
-	}
+	if (ref == NULL && sym->retired)
+		ref = as_ref(sym);
 	if (ref == NULL) {
 		near = closest_ref(r->ref);
 		if (near)
@@ -573,13 +623,7 @@ follow_ref(const struct entry *e, int *bad)
 		return NULL;
 	}
 	if (ref->kind != kind_opener_of(r->kind)) {
-		diag_at(DIAG_ERROR, at, off, "%s is the %s at %s:%ld; %s "
-		    "follows %s %s, and %s %s is followed up with %s", r->ref,
-		    kind_name(ref->kind), ref->file, ref->line, kind_name(r->kind),
-		    a_or_an(kind_name(kind_opener_of(r->kind))),
-		    kind_name(kind_opener_of(r->kind)),
-		    a_or_an(kind_name(ref->kind)), kind_name(ref->kind),
-		    closers_of(ref->kind));
+		wrong_followup(e, ref);
 		*bad = 1;
 		return NULL;
 	}
@@ -590,21 +634,15 @@ follow_ref(const struct entry *e, int *bad)
 		return ref;
 	}
 	if (r->kind != K_TOLD && ref->closed != K_NONE) {
-		done = ref->closed == K_KEPT ? "kept" : ref->closed == K_BROKEN ?
-		    "broken" : ref->closed == K_RESOLVED ? "resolved" : "answered";
 		diag_at(DIAG_ERROR, at, off, "%s %s was already %s at %s:%ld",
-		    kind_name(ref->kind), r->ref, done, ref->closed_file,
-		    ref->closed_line);
+		    kind_name(ref->kind), r->ref, kind_name(ref->closed),
+		    ref->closed_file, ref->closed_line);
 		*bad = 1;
 		return ref;
 	}
-	if (r->kind == K_MOVED && record_get(r, "due") == NULL && !e->bad) {
-		missing_attr(e, "due", "2026-11-30", "moved needs the new due "
-		    "date");
-		*bad = 1;
+	if (check_needs(e, bad) == -1)
 		return ref;
-	}
-	if (ref == &was)	/* cannot happen: a retired ref is closed */
+	if (sym->ref == NULL)	/* cannot happen: a retired ref is closed */
 		return NULL;
 	if (!followup_dates_ok(e, ref)) {
 		*bad = 1;
@@ -623,18 +661,6 @@ follow_ref(const struct entry *e, int *bad)
 		ref->closed_day = r->date;
 	}
 	return ref;
-}
-
-static int
-has_rating(const struct record *r)
-{
-	static const char *const dims[] = { "I", "M", "B", "W", "P", "H", "E" };
-	size_t i;
-
-	for (i = 0; i < 7; i++)
-		if (record_get(r, dims[i]))
-			return 1;
-	return 0;
 }
 
 /* A hint, given as soon as a reader has an entry's contact: the tools
@@ -711,20 +737,18 @@ check_entry(const struct entry *e, const struct read_opts *opts, int *bad)
 		strict_entry(e, opts);
 	for (i = 0; i < e->ncontacts; i++)
 		contact_of(e->contacts[i], e, opts);
-	if (r->kind == K_RATE && !has_rating(r)) {
-		missing_attr(e, NULL, "4", "rate needs at least one of I: M: B: "
-		    "W: P: H: E:, each 1 to 5");
-		*bad = 1;
-	}
-	if (r->kind == K_STATUS && record_get(r, "status") == NULL && !e->bad) {
-		diag_at(DIAG_ERROR, &e->head, e->subject_off, "status needs a "
-		    "state: active, paused or ended");
+	if (!kind_opens_ref(r->kind) && !kind_is_followup(r->kind))
+		check_needs(e, bad);
+	if (kind_takes_state(r->kind) && record_get(r, "status") == NULL &&
+	    !e->bad) {
+		diag_at(DIAG_ERROR, &e->head, e->subject_off, "%s needs a state: "
+		    "%s", kind_name(r->kind), status_list());
 		*bad = 1;
 	}
 	if (r->kind == K_STATUS && record_get(r, "status"))
 		for (i = 0; i < e->ncontacts; i++)
 			contact_of(e->contacts[i], e, opts)->status =
-			    status_from_word(record_get(r, "status"));
+			    status_of(record_get(r, "status"));
 }
 
 static void

@@ -6,7 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "rel.h"
+#include "builder.h"
+#include "util.h"
 
 /* Below this many attributes, builder_find() looks at each; from it on,
  * in a hash of their keys, so that an entry with a hundred thousand is

@@ -7,7 +7,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "rel.h"
+#include "builder.h"
+#include "csvout.h"
+#include "date.h"
+#include "diag.h"
+#include "intern.h"
+#include "reader.h"
+#include "utf8.h"
 #include "words.h"
 
 enum { F_FILE, F_LINE, F_DATE, F_TIME, F_KIND, F_CONTACT, F_REF, F_TITLE,
@@ -30,17 +36,12 @@ struct csvin {
 	struct src at;		/* the row being read, for errors */
 };
 
-static struct csvin C;
+static struct csvin csvin;
 
 int
 csv_header_matches(const char *s, size_t n)
 {
-	if (n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) {
-		s += 3;
-		n -= 3;
-	}
-	if (n && s[n - 1] == '\r')
-		n--;
+	line_trim(1, &s, &n);
 	return n == strlen(CSV_HEADER) && memcmp(s, CSV_HEADER, n) == 0;
 }
 
@@ -50,18 +51,18 @@ row_error(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vdiag_at(DIAG_ERROR, &C.at, 0, fmt, ap);
+	vdiag_at(DIAG_ERROR, &csvin.at, 0, fmt, ap);
 	va_end(ap);
-	C.b.e.bad = 1;
+	csvin.b.e.bad = 1;
 }
 
 static void
 flush_entry(void)
 {
-	if (!C.active)
+	if (!csvin.active)
 		return;
-	C.active = 0;
-	book_entry(builder_entry(&C.b), C.opts);
+	csvin.active = 0;
+	book_entry(builder_entry(&csvin.b), csvin.opts);
 }
 
 static void
@@ -77,17 +78,17 @@ parse_attrs(const char *s, size_t n)
 			    (int)(t.end - t.off), t.word);
 			continue;
 		}
-		if (builder_find(&C.b, t.key, t.keylen)) {
+		if (builder_find(&csvin.b, t.key, t.keylen)) {
 			row_error("attrs: %.*s: given twice; keep one value",
 			    (int)t.keylen, t.key);
 			continue;
 		}
-		key = arena_strndup(&C.b.arena, t.key, t.keylen);
-		val = token_value(&C.b.arena, &t, &vallen);
-		if (check_attr(&C.at, 0, C.b.e.rec.kind, key, val,
-		    key_lookup(t.key, t.keylen), C.opts) == -1)
-			C.b.e.bad = 1;
-		builder_attr(&C.b, key, t.keylen, val, vallen, 0, C.row_line);
+		key = arena_strndup(&csvin.b.arena, t.key, t.keylen);
+		val = token_value(&csvin.b.arena, &t, &vallen);
+		if (book_check_attr(&csvin.at, 0, csvin.b.e.rec.kind, key, val,
+		    key_lookup(t.key, t.keylen), csvin.opts) == -1)
+			csvin.b.e.bad = 1;
+		builder_attr(&csvin.b, key, t.keylen, val, vallen, 0, csvin.row_line);
 	}
 }
 
@@ -104,7 +105,7 @@ parse_tags(const char *s, size_t n)
 			j++;
 		if (j == i)
 			break;
-		builder_tag(&C.b, arena_strndup(&C.b.arena, s + i, j - i));
+		builder_tag(&csvin.b, arena_strndup(&csvin.b.arena, s + i, j - i));
 		i = j;
 	}
 }
@@ -116,7 +117,7 @@ take_contact(const char *id, size_t n)
 	if (!id_is_valid(id, n))
 		row_error("contact '%s' is not an id: " ID_RULE, id);
 	else
-		builder_contact(&C.b, intern(id, n));
+		builder_contact(&csvin.b, intern(id, n));
 }
 
 /* The row continues the entry being built: one journal entry naming
@@ -125,8 +126,8 @@ take_contact(const char *id, size_t n)
 static int
 same_entry(const char *file, long line, enum kind kind)
 {
-	return C.active && C.b.e.rec.line == line && C.b.e.rec.kind == kind &&
-	    strcmp(C.b.e.rec.file, file) == 0 && kind != K_CONTACT &&
+	return csvin.active && csvin.b.e.rec.line == line && csvin.b.e.rec.kind == kind &&
+	    strcmp(csvin.b.e.rec.file, file) == 0 && kind != K_CONTACT &&
 	    kind != K_OPTION;
 }
 
@@ -151,15 +152,15 @@ parse_line_number(const char *s)
 static int
 check_field(size_t i)
 {
-	const char *s = C.field[i].s, *why, *nl;
-	size_t n = C.field[i].len, bad, k;
+	const char *s = csvin.field[i].s, *why, *nl;
+	size_t n = csvin.field[i].len, bad, k;
 
 	for (;;) {
 		nl = i == F_NOTES ? memchr(s, '\n', n) : NULL;
 		k = nl ? (size_t)(nl - s) : n;
 		if ((bad = text_first_bad(s, k, &why)) < k) {
 			row_error("%s, byte %zu: %s", field_names[i],
-			    (size_t)(s - C.field[i].s) + bad + 1, why);
+			    (size_t)(s - csvin.field[i].s) + bad + 1, why);
 			return -1;
 		}
 		if (nl == NULL)
@@ -177,8 +178,8 @@ check_continued(void)
 	size_t i;
 
 	for (i = F_DATE; i < NFIELDS; i++)
-		if (i != F_CONTACT && (C.field[i].len != C.first[i].len ||
-		    memcmp(C.field[i].s, C.first[i].s, C.field[i].len) != 0)) {
+		if (i != F_CONTACT && (csvin.field[i].len != csvin.first[i].len ||
+		    memcmp(csvin.field[i].s, csvin.first[i].s, csvin.field[i].len) != 0)) {
 			row_error("this row continues the entry of the row above "
 			    "(the same file, line and kind) but its %s differs: "
 			    "give it a line of its own", field_names[i]);
@@ -189,23 +190,23 @@ check_continued(void)
 static void
 start_entry(enum kind kind, long line)
 {
-	struct buf *f = C.field;
+	struct buf *f = csvin.field;
 	size_t i;
 
 	flush_entry();
-	builder_start(&C.b, kind, intern(f[F_FILE].s, f[F_FILE].len), line);
-	C.active = 1;
-	C.b.e.head = C.at;
+	builder_start(&csvin.b, kind, intern(f[F_FILE].s, f[F_FILE].len), line);
+	csvin.active = 1;
+	csvin.b.e.head = csvin.at;
 	for (i = 0; i < NFIELDS; i++) {
-		C.first[i].len = 0;
-		buf_add(&C.first[i], f[i].s, f[i].len);
+		csvin.first[i].len = 0;
+		buf_add(&csvin.first[i], f[i].s, f[i].len);
 	}
 }
 
 static void
 take_row(void)
 {
-	struct buf *f = C.field;
+	struct buf *f = csvin.field;
 	const char *why;
 	enum kind kind;
 	long line;
@@ -222,8 +223,8 @@ take_row(void)
 		if (check_field(i) == -1)
 			return;
 		if (i == F_LINE && line > 0) {	/* errors name it from here */
-			C.at.row_file = intern(f[F_FILE].s, f[F_FILE].len);
-			C.at.row_line = line;
+			csvin.at.row_file = intern(f[F_FILE].s, f[F_FILE].len);
+			csvin.at.row_line = line;
 		}
 	}
 	if (continued) {
@@ -247,16 +248,16 @@ take_row(void)
 	if (f[F_TIME].len && time_parse(f[F_TIME].s, f[F_TIME].len, &minute,
 	    &why) == -1)
 		row_error("time '%s': %s", f[F_TIME].s, why);
-	C.b.e.rec.date = day;
-	C.b.e.rec.minute = minute;
+	csvin.b.e.rec.date = day;
+	csvin.b.e.rec.minute = minute;
 	if (f[F_REF].len) {
 		if (!id_is_valid(f[F_REF].s, f[F_REF].len))
 			row_error("ref '%s' is not an id: " ID_RULE, f[F_REF].s);
 		else
-			C.b.e.rec.ref = intern(f[F_REF].s, f[F_REF].len);
+			csvin.b.e.rec.ref = intern(f[F_REF].s, f[F_REF].len);
 	}
-	C.b.e.rec.title = arena_strndup(&C.b.arena, f[F_TITLE].s, f[F_TITLE].len);
-	C.b.e.rec.notes = arena_strndup(&C.b.arena, f[F_NOTES].s, f[F_NOTES].len);
+	csvin.b.e.rec.title = arena_strndup(&csvin.b.arena, f[F_TITLE].s, f[F_TITLE].len);
+	csvin.b.e.rec.notes = arena_strndup(&csvin.b.arena, f[F_NOTES].s, f[F_NOTES].len);
 	if (kind_is_followup(kind) && f[F_REF].len == 0)
 		row_error("%s needs the ref it follows in the ref column",
 		    kind_name(kind));
@@ -267,7 +268,7 @@ take_row(void)
 		    "contact column" : "%s needs a contact in the contact column",
 		    kind_name(kind));
 	parse_attrs(f[F_ATTRS].s, f[F_ATTRS].len);
-	if (kind == K_OPTION && C.b.nattrs != 1)
+	if (kind == K_OPTION && csvin.b.nattrs != 1)
 		row_error("an option row holds one NAME:VALUE in attrs");
 	parse_tags(f[F_TAGS].s, f[F_TAGS].len);
 }
@@ -276,11 +277,11 @@ static void
 end_field(void *s, size_t n, void *data)
 {
 	(void)data;
-	if (C.nfields < NFIELDS) {
-		C.field[C.nfields].len = 0;
-		buf_add(&C.field[C.nfields], s ? s : "", s ? n : 0);
+	if (csvin.nfields < NFIELDS) {
+		csvin.field[csvin.nfields].len = 0;
+		buf_add(&csvin.field[csvin.nfields], s ? s : "", s ? n : 0);
 	}
-	C.nfields++;
+	csvin.nfields++;
 }
 
 static void
@@ -290,26 +291,26 @@ end_row(int c, void *data)
 
 	(void)c;
 	(void)data;
-	C.row_line = C.next_row_line;
-	C.next_row_line = 0;
-	memset(&C.at, 0, sizeof(C.at));
-	C.at.file = C.file;
-	C.at.line = C.row_line;
-	if (!C.header_seen) {
-		C.header_seen = 1;	/* input.c matched it already */
+	csvin.row_line = csvin.next_row_line;
+	csvin.next_row_line = 0;
+	memset(&csvin.at, 0, sizeof(csvin.at));
+	csvin.at.file = csvin.file;
+	csvin.at.line = csvin.row_line;
+	if (!csvin.header_seen) {
+		csvin.header_seen = 1;	/* input.c matched it already */
 	} else if (diag_too_many()) {
 		;
-	} else if (C.nfields != NFIELDS) {
+	} else if (csvin.nfields != NFIELDS) {
 		flush_entry();	/* the row before is not to blame */
 		row_error("a row of the events CSV has %zu fields, not %d",
-		    C.nfields, NFIELDS);
+		    csvin.nfields, NFIELDS);
 	} else {
 		for (i = 0; i < NFIELDS; i++)
-			if (C.field[i].s == NULL)
-				buf_add(&C.field[i], "", 0);
+			if (csvin.field[i].s == NULL)
+				buf_add(&csvin.field[i], "", 0);
 		take_row();
 	}
-	C.nfields = 0;
+	csvin.nfields = 0;
 }
 
 static int
@@ -327,19 +328,19 @@ csvin_read(struct lines *l, const char *file, const struct read_opts *opts)
 	size_t n, used;
 	int rc = 0;
 
-	C.file = file;
-	C.opts = opts;
-	C.header_seen = 0;
-	C.nfields = 0;
-	C.next_row_line = 0;
+	csvin.file = file;
+	csvin.opts = opts;
+	csvin.header_seen = 0;
+	csvin.nfields = 0;
+	csvin.next_row_line = 0;
 	words_init();
-	csv_init(&C.parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
-	csv_set_space_func(&C.parser, no_space);
+	csv_init(&csvin.parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+	csv_set_space_func(&csvin.parser, no_space);
 	while (!diag_too_many() && (rc = lines_next(l, &s, &n)) == 1) {
-		if (C.next_row_line == 0 && n > 0)
-			C.next_row_line = l->lineno;
-		used = csv_parse(&C.parser, s, n, end_field, end_row, NULL);
-		if (used == n && csv_parse(&C.parser, "\n", 1, end_field, end_row,
+		if (csvin.next_row_line == 0 && n > 0)
+			csvin.next_row_line = l->lineno;
+		used = csv_parse(&csvin.parser, s, n, end_field, end_row, NULL);
+		if (used == n && csv_parse(&csvin.parser, "\n", 1, end_field, end_row,
 		    NULL) == 1)
 			continue;
 		/* A stray quote: report it where it is, drop the row, and
@@ -353,26 +354,26 @@ csvin_read(struct lines *l, const char *file, const struct read_opts *opts)
 		    "a quote in a field that is not quoted, or text after a "
 		    "closing quote; quote the whole field and write a quote "
 		    "inside it twice");
-		csv_free(&C.parser);
-		csv_init(&C.parser, CSV_STRICT | CSV_STRICT_FINI |
+		csv_free(&csvin.parser);
+		csv_init(&csvin.parser, CSV_STRICT | CSV_STRICT_FINI |
 		    CSV_APPEND_NULL);
-		csv_set_space_func(&C.parser, no_space);
-		C.nfields = 0;
-		C.next_row_line = 0;
+		csv_set_space_func(&csvin.parser, no_space);
+		csvin.nfields = 0;
+		csvin.next_row_line = 0;
 	}
 	if (rc == -1)
-		errorx_("%s:%ld: %s", file, l->lineno + 1, strerror(l->error));
-	if (csv_fini(&C.parser, end_field, end_row, NULL) != 0) {
+		diag_error("%s:%ld: %s", file, l->lineno + 1, strerror(l->error));
+	if (csv_fini(&csvin.parser, end_field, end_row, NULL) != 0) {
 		flush_entry();
 		at.file = file;
-		at.line = C.next_row_line;
+		at.line = csvin.next_row_line;
 		at.text = NULL;
 		at.len = 0;
 		diag_at(DIAG_ERROR, &at, 0, "malformed CSV: the quoted field of "
 		    "the row that starts here is never closed");
 	}
 	flush_entry();
-	csv_free(&C.parser);
+	csv_free(&csvin.parser);
 }
 
 void
@@ -381,9 +382,9 @@ csvin_free(void)
 	size_t i;
 
 	for (i = 0; i < NFIELDS; i++) {
-		buf_free(&C.field[i]);
-		buf_free(&C.first[i]);
+		buf_free(&csvin.field[i]);
+		buf_free(&csvin.first[i]);
 	}
-	builder_free(&C.b);
-	memset(&C, 0, sizeof(C));
+	builder_free(&csvin.b);
+	memset(&csvin, 0, sizeof(csvin));
 }

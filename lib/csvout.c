@@ -4,7 +4,10 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "rel.h"
+#include "csvout.h"
+#include "date.h"
+#include "intern.h"
+#include "util.h"
 #include "words.h"
 
 /* --safe-csv: a cell that a spreadsheet would run as a formula (it starts
@@ -134,7 +137,7 @@ csv_field(FILE *fp, const char *s, size_t n, int first)
 	if (!first)
 		put_plain(&one, "", 0);
 	put_field(&one, s, n);
-	fwrite_unlocked(one.s, 1, one.len - 1, fp);
+	fwrite(one.s, 1, one.len - 1, fp);
 }
 
 void
@@ -231,8 +234,7 @@ put_attrs(struct buf *row, const struct record *r)
 
 	attrs.len = 0;
 	for (i = 0; i < r->nattrs; i++) {
-		if (i)
-			buf_addc(&attrs, ' ');
+		buf_add(&attrs, " ", i > 0);
 		buf_add(&attrs, r->attrs[i].key, r->attrs[i].keylen);
 		buf_addc(&attrs, ':');
 		value_write(&attrs, r->attrs[i].val, r->attrs[i].vallen);
@@ -240,19 +242,22 @@ put_attrs(struct buf *row, const struct record *r)
 	put_field(row, attrs.len ? attrs.s : "", attrs.len);
 }
 
+/* tags: joined by blanks, without their +. */
 static void
 put_tags(struct buf *row, const struct record *r)
 {
 	size_t i;
 
-	tags.len = 0;
-	for (i = 0; i < r->ntags; i++) {
-		if (i)
-			buf_addc(&tags, ' ');
+	for (tags.len = i = 0; i < r->ntags; i++) {
+		buf_add(&tags, " ", i > 0);
 		buf_add(&tags, r->tags[i], strlen(r->tags[i]));
 	}
 	put_field(row, tags.len ? tags.s : "", tags.len);
 }
+
+/* Rows are written to fp a batch at a time, with one fwrite() for many
+ * rows; events_flush() writes the last batch. */
+#define EVENTS_BATCH 65536
 
 void
 events_write_record(FILE *fp, const struct record *r)
@@ -260,7 +265,6 @@ events_write_record(FILE *fp, const struct record *r)
 	const char *kind = kind_name(r->kind);
 	char num[24];
 
-	event_row.len = 0;
 	put_file(&event_row, r->file);
 	put_plain(&event_row, num, format_long(num, r->line));
 	put_date(&event_row, r->date);
@@ -273,7 +277,15 @@ events_write_record(FILE *fp, const struct record *r)
 	put_tags(&event_row, r);
 	put_field(&event_row, r->notes, strlen(r->notes));
 	event_row.s[event_row.len - 1] = '\n';
-	fwrite_unlocked(event_row.s, 1, event_row.len, fp);
+	if (event_row.len >= EVENTS_BATCH)
+		events_flush(fp);
+}
+
+void
+events_flush(FILE *fp)
+{
+	fwrite(event_row.s ? event_row.s : "", 1, event_row.len, fp);
+	event_row.len = 0;
 }
 
 void

@@ -6,7 +6,8 @@
 #include <string.h>
 #include <time.h>
 
-#include "rel.h"
+#include "date.h"
+#include "diag.h"
 
 static int
 is_leap(long y)
@@ -305,7 +306,7 @@ date_option(const char *option, const char *arg)
 	int day;
 
 	if (date_parse(arg, strlen(arg), &day, &why) == -1)
-		errx_(2, "%s %s: %s", option, arg, why);
+		diag_fatal(2, "%s %s: %s", option, arg, why);
 	return day;
 }
 

@@ -11,7 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "rel.h"
+#include "diag.h"
+#include "safe.h"
+#include "util.h"
+#include "width.h"
 
 static const char *progname = "rel";
 static int nerrors, nwarnings;
@@ -146,7 +149,7 @@ vwarnx(const char *fmt, va_list ap)
 }
 
 void
-warnx_(const char *fmt, ...)
+diag_warn(const char *fmt, ...)
 {
 	va_list ap;
 
@@ -158,7 +161,7 @@ warnx_(const char *fmt, ...)
 /* A problem with an input as a whole (it cannot be opened, say): counted
  * like an error in it, so the tool exits 2 after doing what it can. */
 void
-errorx_(const char *fmt, ...)
+diag_error(const char *fmt, ...)
 {
 	va_list ap;
 
@@ -169,7 +172,7 @@ errorx_(const char *fmt, ...)
 }
 
 void
-errx_(int status, const char *fmt, ...)
+diag_fatal(int status, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -182,15 +185,10 @@ errx_(int status, const char *fmt, ...)
 
 /* fmt is NULL when getopt has said what is wrong already. */
 void
-usage_error(const char *usage, const char *fmt, ...)
+diag_usage(const char *usage, const char *fmt, va_list ap)
 {
-	va_list ap;
-
-	if (fmt) {
-		va_start(ap, fmt);
+	if (fmt)
 		vwarnx(fmt, ap);
-		va_end(ap);
-	}
 	fprintf(stderr, "usage: %s %s\nTry '%s --help' for more.\n",
 	    progname, usage, progname);
 	exit(2);

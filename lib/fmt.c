@@ -1,8 +1,9 @@
 /* fmt.c: a journal in canonical form (rel-fmt(1)).  It works on the text,
  * not on records, so that comments, blank lines and the order of lines
- * stay where the author put them; the journal has been read without error
- * first (rel-fmt refuses one that cannot be), so the lines here are known
- * to be well formed.
+ * stay where the author put them, and on the reader's own words (words.c:
+ * head_split(), word_next()), so that the two cannot disagree about what
+ * a word is; the journal has been read without error first (fmt_file()
+ * refuses one that cannot be).
  *
  * The text is cut into blocks: a column-0 line with the comments right
  * above it and the indented lines below it.  Blank lines separate blocks;
@@ -12,8 +13,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "rel.h"
+#include <errno.h>
+
+#include "date.h"
+#include "diag.h"
 #include "fmt.h"
+#include "inplace.h"
+#include "reader.h"
+#include "safe.h"
 #include "words.h"
 
 struct block {
@@ -339,12 +346,7 @@ fmt_journal(struct lines *l, int sort, struct buf *out)
 
 	words_init();
 	while ((rc = lines_next(l, &s, &n)) == 1) {
-		if (n && s[n - 1] == '\r')
-			n--;
-		if (l->lineno == 1 && n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) {
-			s += 3;
-			n -= 3;
-		}
+		line_trim(l->lineno, &s, &n);
 		format_line(&st, s, n);
 	}
 	end_block(&st);
@@ -360,4 +362,88 @@ fmt_journal(struct lines *l, int sort, struct buf *out)
 	buf_free(&tags);
 	arena_free(&st.arena);
 	return rc == -1 ? -1 : 0;
+}
+
+/* The text read as every tool reads a journal: 0 if it has no error.
+ * rel-fmt never rewrites what it could not read. */
+static int
+journal_ok(const char *name, const struct buf *text)
+{
+	struct read_opts opts = { 0 };
+	struct lines l;
+	const char *first;
+	size_t n;
+	int bad;
+
+	lines_from_buffer(&l, text->s, text->len);
+	if (lines_next(&l, &first, &n) == 1 && csv_header_matches(first, n)) {
+		lines_close(&l);
+		diag_warn("%s: this is rel-parse's CSV, not a journal", name);
+		return -1;
+	}
+	lines_close(&l);
+	lines_from_buffer(&l, text->s, text->len);
+	diag_reset();
+	journal_read(&l, name, &opts);
+	lines_close(&l);
+	book_finish(&opts);
+	bad = diag_errors();
+	rel_cleanup();
+	diag_reset();
+	if (bad)
+		diag_warn("%s: not formatted: correct the errors above first", name);
+	return bad ? -1 : 0;
+}
+
+static const char *
+read_error(void)
+{
+	return errno == EFBIG ? "line longer than 16 MiB: is this a journal?" :
+	    errno == EINVAL ? "not a plain file: -i rewrites plain files only" :
+	    strerror(errno);
+}
+
+/* rel-fmt(1) on the journal at path ("-": standard input): its canonical
+ * form printed, checked or written in place.  0, 1 when --check finds it
+ * not in canonical form, 2 after an error that it has said. */
+int
+fmt_file(const char *path, enum fmt_mode mode, int sort)
+{
+	const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path, *why;
+	struct buf text = { 0 }, out = { 0 };
+	struct file_state st;
+	struct lines l;
+	int status = 0, same;
+
+	if (file_read(path, &text, &st, mode == FMT_IN_PLACE) == -1) {
+		diag_warn("%s: %s", name, read_error());
+		status = 2;
+	} else if (mode == FMT_IN_PLACE && (why = file_unsafe(&st)) != NULL) {
+		diag_warn("%s: %s", name, why);
+		status = 2;
+	} else if (journal_ok(name, &text) == -1)
+		status = 2;
+	if (status) {
+		buf_free(&text);
+		return status;
+	}
+	buf_add(&out, "", 0);
+	lines_from_buffer(&l, text.s, text.len);
+	fmt_journal(&l, sort, &out);
+	lines_close(&l);
+	same = out.len == text.len && memcmp(out.s, text.s, out.len) == 0;
+	if (mode == FMT_PRINT)
+		fwrite(out.s, 1, out.len, stdout);
+	else if (mode == FMT_CHECK && !same) {
+		safe_puts(stdout, name);
+		putchar('\n');
+		status = 1;
+	} else if (mode == FMT_IN_PLACE && !same &&
+	    file_rewrite(path, &st, out.s, out.len, &why) == -1) {
+		diag_warn("%s: %s", name, why);
+		status = 2;
+	}
+	buf_free(&text);
+	buf_free(&out);
+	return status;
 }

@@ -2,6 +2,12 @@
 #ifndef FMT_H
 #define FMT_H
 
+#include "reader.h"
+#include "util.h"
+
+enum fmt_mode { FMT_PRINT, FMT_CHECK, FMT_IN_PLACE };
+
 int fmt_journal(struct lines *, int sort, struct buf *out);
+int fmt_file(const char *path, enum fmt_mode, int sort);
 
 #endif

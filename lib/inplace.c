@@ -17,7 +17,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "rel.h"
+#include "inplace.h"
+#include "reader.h"
+#include "util.h"
 
 /* The temporary file being written, for the signal handler. */
 static char tmp_path[PATH_MAX + 32];

@@ -1,11 +1,18 @@
-/* input.c: every tool's loop over its operands.  Each operand is a file,
- * or - for standard input; none means standard input.  The first line
- * tells a journal from rel-parse's events CSV. */
+/* input.c: every tool's loop over its operands, and what the readers hold
+ * handed back at the end.  Each operand is a file, or - for standard
+ * input; none means standard input.  The first line tells a journal from
+ * rel-parse's events CSV. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "rel.h"
+#include "csvout.h"
+#include "diag.h"
+#include "intern.h"
+#include "reader.h"
+#include "safe.h"
+#include "tally.h"
+#include "words.h"
 
 static void
 read_one(struct lines *l, const char *name, const struct read_opts *opts)
@@ -43,7 +50,7 @@ rel_read_all(int argc, char **argv, const struct read_opts *opts)
 		} else {
 			name = intern(argv[i], strlen(argv[i]));
 			if (lines_open(&l, argv[i], 0) == -1) {
-				errorx_("%s: %s", argv[i], strerror(errno));
+				diag_error("%s: %s", argv[i], strerror(errno));
 				continue;
 			}
 		}
@@ -54,35 +61,6 @@ rel_read_all(int argc, char **argv, const struct read_opts *opts)
 	return diag_errors() ? 2 : 0;
 }
 
-/* The options every tool shares: --help and --version end the tool, as
- * does an option getopt did not know (it has said why). */
-void
-common_option(int c, const char *tool, const char *usage, void (*help)(void))
-{
-	switch (c) {
-	case 'h':
-		help();
-		exit(fshut(stdout, "<stdout>"));
-	case 'V':
-		printf("%s %s\n", tool, REL_VERSION);
-		exit(fshut(stdout, "<stdout>"));
-	default:
-		usage_error(usage, NULL);
-	}
-}
-
-/* The end of every tool: memory handed back, standard output flushed and
- * closed, a write error (a full disk) turned into exit status 2. */
-int
-tool_exit(int status)
-{
-	if (fshut(stdout, "<stdout>"))
-		status = 2;
-	tally_free();
-	rel_cleanup();
-	return status;
-}
-
 /* Frees what the readers and the book hold, so that the sanitizers see a
  * clean exit and report only real leaks. */
 void
@@ -91,8 +69,10 @@ rel_cleanup(void)
 	journal_free();
 	csvin_free();
 	csvout_free();
+	tally_free();
 	book_free();
 	sym_free_all();
 	safe_free();
 	diag_free();
+	vocab_free();
 }

@@ -12,7 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "rel.h"
+#include "diag.h"
+#include "intern.h"
+#include "util.h"
 
 #define BLOCK_SHIFT 20			/* syms come in blocks of 1 MiB */
 #define BLOCK_SIZE ((size_t)1 << BLOCK_SHIFT)
@@ -63,7 +65,7 @@ sym_alloc(size_t n, uint32_t *handle)
 
 	if (nblocks == 0 || used + size > BLOCK_SIZE || size > BLOCK_SIZE - UNIT) {
 		if (nblocks == MAX_BLOCKS)
-			errx_(2, "too many distinct ids and names: more than "
+			diag_fatal(2, "too many distinct ids and names: more than "
 			    "%zu GiB of them", MAX_BLOCKS * BLOCK_SIZE >> 30);
 		blocks = xreallocarray(blocks, nblocks + 1, sizeof(*blocks));
 		/* a unit more for a long name: the first block skips one */

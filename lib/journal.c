@@ -14,7 +14,12 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "rel.h"
+#include "builder.h"
+#include "date.h"
+#include "diag.h"
+#include "intern.h"
+#include "reader.h"
+#include "utf8.h"
 #include "words.h"
 
 #define MAX_INCLUDE_DEPTH 32
@@ -26,7 +31,7 @@ struct pending {
 	struct builder b;
 };
 
-static struct pending P;
+static struct pending pending;
 
 /* The files being read, innermost last, for include cycles. */
 static struct open_file {
@@ -48,8 +53,8 @@ journal_init(void)
 void
 journal_free(void)
 {
-	builder_free(&P.b);
-	memset(&P, 0, sizeof(P));
+	builder_free(&pending.b);
+	memset(&pending, 0, sizeof(pending));
 	words_free();
 }
 
@@ -61,7 +66,7 @@ error_at(const struct src *src, size_t off, const char *fmt, ...)
 	va_start(ap, fmt);
 	vdiag_at(DIAG_ERROR, src, off, fmt, ap);
 	va_end(ap);
-	P.b.e.bad = 1;
+	pending.b.e.bad = 1;
 }
 
 /* pending entry */
@@ -69,10 +74,10 @@ error_at(const struct src *src, size_t off, const char *fmt, ...)
 static void
 pending_start(enum kind kind, const struct src *src)
 {
-	builder_start(&P.b, kind, src->file, src->line);
-	P.active = 1;
-	P.b.e.head = *src;
-	P.b.e.head.text = arena_strndup(&P.b.arena, src->text, src->len);
+	builder_start(&pending.b, kind, src->file, src->line);
+	pending.active = 1;
+	pending.b.e.head = *src;
+	pending.b.e.head.text = arena_strndup(&pending.b.arena, src->text, src->len);
 }
 
 /* id: names the ref an entry opens; it is kept as rec.ref, not as an
@@ -80,31 +85,31 @@ pending_start(enum kind kind, const struct src *src)
 static void
 take_id(void)
 {
-	struct attr *id = builder_find(&P.b, "id", 2);
-	struct src at = P.b.e.head;
+	struct attr *id = builder_find(&pending.b, "id", 2);
+	struct src at = pending.b.e.head;
 
 	if (id == NULL)
 		return;
-	if (kind_is_followup(P.b.e.rec.kind)) {
+	if (kind_is_followup(pending.b.e.rec.kind)) {
 		if (id->line != at.line)
 			at.text = NULL, at.line = id->line;
 		error_at(&at, id->off, "%s names its ref as the subject; "
-		    "remove id:", kind_name(P.b.e.rec.kind));
+		    "remove id:", kind_name(pending.b.e.rec.kind));
 		return;
 	}
-	P.b.e.rec.ref = intern(id->val, strlen(id->val));
-	P.b.e.ref_off = id->line == at.line ? id->off : at.len;
-	builder_drop_attr(&P.b, id);
+	pending.b.e.rec.ref = intern(id->val, strlen(id->val));
+	pending.b.e.ref_off = id->line == at.line ? id->off : at.len;
+	builder_drop_attr(&pending.b, id);
 }
 
 static void
 pending_flush(const struct read_opts *opts)
 {
-	if (!P.active)
+	if (!pending.active)
 		return;
-	P.active = 0;
+	pending.active = 0;
 	take_id();
-	book_entry(builder_entry(&P.b), opts);
+	book_entry(builder_entry(&pending.b), opts);
 }
 
 static void
@@ -112,14 +117,14 @@ add_attr(const struct src *src, size_t off, const char *key, size_t keylen,
     const char *val, size_t vallen, const struct keyinfo *info,
     const struct read_opts *opts)
 {
-	if (builder_find(&P.b, key, keylen)) {
+	if (builder_find(&pending.b, key, keylen)) {
 		error_at(src, off, "%s: given twice; keep one value", key);
 		return;
 	}
-	if (P.b.e.rec.kind != K_OPTION &&	/* parse_option() checks its own */
-	    check_attr(src, off, P.b.e.rec.kind, key, val, info, opts) == -1)
-		P.b.e.bad = 1;
-	builder_attr(&P.b, key, keylen, val, vallen, off, src->line);
+	if (pending.b.e.rec.kind != K_OPTION &&	/* parse_option() checks its own */
+	    book_check_attr(src, off, pending.b.e.rec.kind, key, val, info, opts) == -1)
+		pending.b.e.bad = 1;
+	builder_attr(&pending.b, key, keylen, val, vallen, off, src->line);
 }
 
 /* A key:value word that is a URL (http://..., or a scheme such as
@@ -154,13 +159,13 @@ pair_as_text(const struct src *src, const struct token *t,
 	size_t next;
 
 	if (t->vallen == 0 && key_is_attribute(t->key, t->keylen,
-	    P.b.e.rec.kind, &info)) {
+	    pending.b.e.rec.kind, &info)) {
 		next = skip_blanks(src->text, src->len, t->end);
 		if (next < src->len && next > t->end) {
 			k.next = src->text + next;
 			k.nextlen = word_end(src->text, src->len, next) - next;
 		}
-		builder_loose(&P.b, &k);
+		builder_loose(&pending.b, &k);
 		if (opts->strict)
 			diag_at(DIAG_WARNING, src, t->off, "'%.*s:' is title text: "
 			    "an attribute has no blank after its colon, as in "
@@ -197,7 +202,7 @@ parse_words(const struct src *src, size_t pos, const struct read_opts *opts)
 	size_t len;
 	char *val;
 
-	while (word_next(src->text, src->len, &pos, P.b.e.rec.kind, &t)) {
+	while (word_next(src->text, src->len, &pos, pending.b.e.rec.kind, &t)) {
 		switch (t.type) {
 		case T_COMMENT:
 			return;
@@ -206,46 +211,44 @@ parse_words(const struct src *src, size_t pos, const struct read_opts *opts)
 			break;
 		case T_TITLE:
 			len = token_text(&t, &s);
-			builder_title(&P.b, s, len, t.shape == W_QUOTED);
+			builder_title(&pending.b, s, len, t.shape == W_QUOTED);
 			if (t.shape == W_PAIR)
 				pair_as_text(src, &t, opts);
 			break;
 		case T_TAG:
-			builder_tag(&P.b, arena_strndup(&P.b.arena, t.val, t.vallen));
+			builder_tag(&pending.b, arena_strndup(&pending.b.arena, t.val, t.vallen));
 			break;
 		case T_ATTR:
-			val = token_value(&P.b.arena, &t, &len);
-			add_attr(src, t.off, arena_strndup(&P.b.arena, t.key,
+			val = token_value(&pending.b.arena, &t, &len);
+			add_attr(src, t.off, arena_strndup(&pending.b.arena, t.key,
 			    t.keylen), t.keylen, val, len, t.info, opts);
 			break;
 		}
 	}
 }
 
-static const char *const kind_words[] = {
-	"meeting", "call", "visit", "email", "message", "note", "promise",
-	"kept", "broken", "moved", "issue", "told", "resolved", "request",
-	"answered", "feedback", "deal", "referral", "rate", "status",
-};
-#define NKIND_WORDS (sizeof(kind_words) / sizeof(kind_words[0]))
-
 static enum kind
 entry_kind(const struct src *src, size_t off, const char *w, size_t n)
 {
 	enum kind k = kind_from_word(w, n);
+	const char *const *kinds;
+	struct buf list = { 0 };
 	const char *near;
+	size_t nkinds;
 
-	if (k != K_NONE && k != K_CONTACT && k != K_OPTION)
+	if (kind_is_entry(k))
 		return k;
-	near = closest_word(w, n, kind_words, NKIND_WORDS);
-	if (near)
+	kinds = kind_entry_names(&nkinds);
+	near = closest_word(w, n, kinds, nkinds);
+	if (near) {
 		error_at(src, off, "unknown kind '%.*s'; did you mean '%s'?",
 		    (int)n, w, near);
-	else
-		error_at(src, off, "unknown kind '%.*s': the kinds are meeting, "
-		    "call, visit, email, message, note, promise, kept, broken, "
-		    "moved, issue, told, resolved, request, answered, feedback, "
-		    "deal, referral, rate and status", (int)n, w);
+		return K_NONE;
+	}
+	words_join(&list, kinds, nkinds, "and");
+	error_at(src, off, "unknown kind '%.*s': the kinds are %s", (int)n, w,
+	    list.s);
+	buf_free(&list);
 	return K_NONE;
 }
 
@@ -271,19 +274,19 @@ parse_contacts(const struct src *src, size_t off, size_t end)
 			return;
 		}
 		id = intern(s + i, j - i);
-		if (builder_has_contact(&P.b, id)) {
+		if (builder_has_contact(&pending.b, id)) {
 			error_at(src, i, "%s is named twice in the subject", id);
 			return;
 		}
-		builder_contact(&P.b, id);
+		builder_contact(&pending.b, id);
 		if (j == end)
 			return;
 		i = j + 1;
 	}
 }
 
-/* status SUBJECT active|paused|ended [reason...]: the state becomes the
- * status attribute and the rest is the title. */
+/* status SUBJECT STATE [reason...]: the state becomes the status
+ * attribute and the rest is the title. */
 static void
 parse_status_word(const struct src *src, const struct head *h,
     const struct read_opts *opts)
@@ -291,17 +294,15 @@ parse_status_word(const struct src *src, const struct head *h,
 	const char *w = src->text + h->state_off;
 	size_t n = h->state_end - h->state_off;
 
-	if (n > 0 && ((n == 6 && memcmp(w, "active", 6) == 0) ||
-	    (n == 6 && memcmp(w, "paused", 6) == 0) ||
-	    (n == 5 && memcmp(w, "ended", 5) == 0))) {
+	if (n > 0 && status_from_word(w, n) >= 0) {
 		add_attr(src, h->state_off, "status", 6,
-		    arena_strndup(&P.b.arena, w, n), n, key_lookup("status", 6),
+		    arena_strndup(&pending.b.arena, w, n), n, key_lookup("status", 6),
 		    opts);
 		return;
 	}
 	error_at(src, n ? h->state_off : skip_blanks(src->text, src->len,
-	    h->rest), "status needs a state after the contact: active, paused "
-	    "or ended, then the reason");
+	    h->rest), "status needs a state after the contact: %s, then the "
+	    "reason", status_list());
 }
 
 /* DATE [HH:MM] KIND SUBJECT, then the words.  Each part is taken loosely,
@@ -317,12 +318,12 @@ parse_head(const struct src *src, const struct read_opts *opts)
 
 	pending_start(K_NONE, src);
 	head_split(s, src->len, &h);
-	if (date_parse(s, h.date_end, &P.b.e.rec.date, &why) == -1) {
+	if (date_parse(s, h.date_end, &pending.b.e.rec.date, &why) == -1) {
 		error_at(src, 0, "bad date '%.*s': %s", (int)h.date_end, s, why);
 		return;
 	}
 	if (h.time_end && time_parse(s + h.time_off, h.time_end - h.time_off,
-	    &P.b.e.rec.minute, &why) == -1)
+	    &pending.b.e.rec.minute, &why) == -1)
 		error_at(src, h.time_off, "bad time '%.*s': %s",
 		    (int)(h.time_end - h.time_off), s + h.time_off, why);
 	if (h.kind_end == 0) {
@@ -333,7 +334,7 @@ parse_head(const struct src *src, const struct read_opts *opts)
 	kind = entry_kind(src, h.kind_off, s + h.kind_off, h.kind_end - h.kind_off);
 	if (kind == K_NONE)
 		return;
-	P.b.e.rec.kind = kind;
+	pending.b.e.rec.kind = kind;
 	if (h.subject_end == 0) {
 		error_at(src, h.kind_end, "%s needs a subject: %s", kind_name(kind),
 		    kind_is_followup(kind) ? "the id of the promise, issue or "
@@ -341,14 +342,14 @@ parse_head(const struct src *src, const struct read_opts *opts)
 		    "by commas");
 		return;
 	}
-	off = P.b.e.subject_off = h.subject_off;
+	off = pending.b.e.subject_off = h.subject_off;
 	end = h.subject_end;
 	if (kind_is_followup(kind)) {
 		if (!id_is_valid(s + off, end - off))
 			error_at(src, off, "'%.*s' is not a ref id: " ID_RULE,
 			    (int)(end - off), s + off);
 		else
-			P.b.e.rec.ref = intern(s + off, end - off);
+			pending.b.e.rec.ref = intern(s + off, end - off);
 	} else
 		parse_contacts(src, off, end);
 	if (kind == K_STATUS) {
@@ -378,9 +379,9 @@ parse_contact(const struct src *src, size_t pos, const struct read_opts *opts)
 		    (int)(e - i), src->text + i);
 		return;
 	}
-	P.b.e.rec.kind = K_CONTACT;
-	P.b.e.subject_off = i;
-	builder_contact(&P.b, intern(src->text + i, e - i));
+	pending.b.e.rec.kind = K_CONTACT;
+	pending.b.e.subject_off = i;
+	builder_contact(&pending.b, intern(src->text + i, e - i));
 	parse_words(src, e, opts);
 }
 
@@ -405,10 +406,10 @@ parse_option(const struct src *src, size_t pos, const struct read_opts *opts)
 			return;
 		}
 		if (name == NULL) {
-			name = token_value(&P.b.arena, &t, &name_len);
+			name = token_value(&pending.b.arena, &t, &name_len);
 			name_off = t.off;
 		} else {
-			value = token_value(&P.b.arena, &t, &value_len);
+			value = token_value(&pending.b.arena, &t, &value_len);
 			value_off = t.off;
 		}
 	}
@@ -419,9 +420,9 @@ parse_option(const struct src *src, size_t pos, const struct read_opts *opts)
 		    "default-cadence 30d");
 		return;
 	}
-	P.b.e.subject_off = name_off;
+	pending.b.e.subject_off = name_off;
 	if (option_check(src, name_off, value_off, name, value) == -1)
-		P.b.e.bad = 1;
+		pending.b.e.bad = 1;
 	add_attr(src, name_off, name, name_len, value, value_len, NULL, opts);
 }
 
@@ -502,7 +503,7 @@ parse_include(const struct src *src, size_t pos, const struct read_opts *opts)
 		return;
 	}
 	off = t.off;
-	pattern = token_value(&P.b.arena, &t, &i);
+	pattern = token_value(&pending.b.arena, &t, &i);
 	if (word_next(src->text, src->len, &pos, WORDS_NO_KEY, &t) &&
 	    t.type != T_COMMENT) {
 		error_at(src, t.off, "include takes one file name; quote a name "
@@ -563,14 +564,14 @@ parse_column0(const struct src *src, const struct read_opts *opts)
 	if (e == 6 && memcmp(s, "option", 6) == 0) {
 		parse_option(src, e, opts);
 		pending_flush(opts);
-		P.above = ABOVE_DIRECTIVE;
+		pending.above = ABOVE_DIRECTIVE;
 		return;
 	}
 	if (e == 7 && memcmp(s, "include", 7) == 0) {
 		pending_start(K_NONE, src);
-		P.active = 0;
+		pending.active = 0;
 		parse_include(src, e, opts);
-		P.above = ABOVE_DIRECTIVE;
+		pending.above = ABOVE_DIRECTIVE;
 		return;
 	}
 	/* Stays active, so that the lines indented under it are taken
@@ -620,18 +621,18 @@ parse_indented(const struct src *src, size_t first,
 	const char *s = src->text;
 	size_t key_end, val, end;
 
-	if (!P.active) {
+	if (!pending.active) {
 		diag_at(DIAG_ERROR, src, first, "indented line belongs to no "
-		    "entry or contact: %s", P.above == ABOVE_BLANK ? "unindent "
-		    "it, or remove the blank line above it" : P.above ==
+		    "entry or contact: %s", pending.above == ABOVE_BLANK ? "unindent "
+		    "it, or remove the blank line above it" : pending.above ==
 		    ABOVE_DIRECTIVE ? "option and include lines take none; "
 		    "unindent it, or make it a comment with ;" : "unindent it");
 		return;
 	}
 	if (indented_attr(s, src->len, first, &key_end, &val, &end)) {
 		add_attr(src, first,
-		    arena_strndup(&P.b.arena, s + first, key_end - first),
-		    key_end - first, arena_strndup(&P.b.arena, s + val,
+		    arena_strndup(&pending.b.arena, s + first, key_end - first),
+		    key_end - first, arena_strndup(&pending.b.arena, s + val,
 		    end - val), end - val, key_lookup(s + first, key_end - first),
 		    opts);
 		return;
@@ -640,12 +641,12 @@ parse_indented(const struct src *src, size_t first,
 	    reads_as_entry(s + first, src->len - first))
 		diag_at(DIAG_WARNING, src, first, "this indented line reads as "
 		    "an entry, but is a note of the %s above: an entry starts "
-		    "in column 0, so unindent it", P.b.e.rec.kind == K_CONTACT ?
+		    "in column 0, so unindent it", pending.b.e.rec.kind == K_CONTACT ?
 		    "contact" : "entry");
 	end = trim_end(s, src->len);
-	if (P.b.notes.len)
-		buf_addc(&P.b.notes, '\n');
-	buf_add(&P.b.notes, s + first, end - first);
+	if (pending.b.notes.len)
+		buf_addc(&pending.b.notes, '\n');
+	buf_add(&pending.b.notes, s + first, end - first);
 }
 
 static void
@@ -654,13 +655,7 @@ parse_line(struct src *src, const struct read_opts *opts)
 	const char *why;
 	size_t bad, first;
 
-	if (src->len && src->text[src->len - 1] == '\r')
-		src->len--;
-	if (src->line == 1 && src->len >= 3 &&
-	    memcmp(src->text, "\xef\xbb\xbf", 3) == 0) {
-		src->text += 3;
-		src->len -= 3;
-	}
+	line_trim(src->line, &src->text, &src->len);
 	bad = text_first_bad(src->text, src->len, &why);
 	if (bad < src->len) {
 		if (src->text[0] != ' ' && src->text[0] != '\t') {
@@ -668,15 +663,15 @@ parse_line(struct src *src, const struct read_opts *opts)
 			pending_start(K_NONE, src);
 		}
 		diag_at(DIAG_ERROR, src, bad, "%s", why);
-		P.b.e.bad = 1;
+		pending.b.e.bad = 1;
 		if (src->text[bad] == '\0')
-			P.binary = 1;	/* read_stream stops here */
+			pending.binary = 1;	/* read_stream stops here */
 		return;
 	}
 	first = skip_blanks(src->text, src->len, 0);
 	if (first == src->len) {
 		pending_flush(opts);
-		P.above = ABOVE_BLANK;
+		pending.above = ABOVE_BLANK;
 		return;
 	}
 	if (src->text[first] == ';' || src->text[first] == '#')
@@ -706,12 +701,12 @@ read_stream(struct lines *l, const char *file, const struct read_opts *opts)
 	while (!diag_too_many() && (rc = lines_next(l, &src.text, &src.len)) == 1) {
 		src.line = l->lineno;
 		parse_line(&src, opts);
-		if (P.binary)
+		if (pending.binary)
 			break;
 	}
-	P.binary = 0;
+	pending.binary = 0;
 	if (rc == -1)
-		errorx_("%s:%ld: %s", file, l->lineno + 1, l->error == EFBIG ?
+		diag_error("%s:%ld: %s", file, l->lineno + 1, l->error == EFBIG ?
 		    "line longer than 16 MiB: is this a journal?" :
 		    strerror(l->error));
 	pending_flush(opts);

@@ -8,7 +8,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "rel.h"
+#include "reader.h"
+#include "util.h"
 
 #define LINES_BUFSIZE (256 * 1024)
 
@@ -18,8 +19,8 @@ lines_from_fd(struct lines *l, int fd)
 	memset(l, 0, sizeof(*l));
 	l->fd = fd;
 	l->cap = LINES_BUFSIZE;
-	/* zeroed, as is all it grows by: the JIT matcher may read a few
-	 * bytes past the end of a line, which must then be defined */
+	/* zeroed, as is all it grows by, so that no byte past a line is
+	 * undefined to whatever reads a few bytes ahead */
 	l->buf = xcalloc(1, l->cap);
 }
 
@@ -29,7 +30,7 @@ lines_from_buffer(struct lines *l, const char *s, size_t n)
 {
 	memset(l, 0, sizeof(*l));
 	l->fd = -1;
-	l->cap = n + 16;		/* zeroed slack for the JIT matcher */
+	l->cap = n + 16;		/* zeroed slack, as lines_from_fd() */
 	l->buf = xcalloc(1, l->cap);
 	memcpy(l->buf, s, n);
 	l->end = n;
@@ -126,6 +127,19 @@ lines_next(struct lines *l, const char **line, size_t *len)
 		scanned = l->end - l->start;
 		if (fill(l) == -1)
 			return -1;
+	}
+}
+
+/* A line as the readers take it: without the CR of a CRLF line end and,
+ * the first line of a file, without a byte order mark. */
+void
+line_trim(long lineno, const char **s, size_t *n)
+{
+	if (*n && (*s)[*n - 1] == '\r')
+		(*n)--;
+	if (lineno == 1 && *n >= 3 && memcmp(*s, "\xef\xbb\xbf", 3) == 0) {
+		*s += 3;
+		*n -= 3;
 	}
 }
 

@@ -4,17 +4,30 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "rel.h"
+#include "contact.h"
+#include "csvout.h"
+#include "intern.h"
 #include "overdue.h"
+#include "safe.h"
+#include "tally.h"
+#include "width.h"
 
-static const char *const item_names[IT__COUNT] = {
-	"contact", "promise", "issue", "request", "feedback",
+/* The kinds of item, for --kind; NULL-terminated for --complete. */
+const char *const item_kind_names[IT__COUNT + 1] = {
+	"contact", "promise", "issue", "request", "feedback", NULL,
 };
 
 const char *
 item_kind_name(enum item_kind k)
 {
-	return item_names[k];
+	return item_kind_names[k];
+}
+
+/* "contact, promise, issue, request or feedback", into b */
+void
+item_kind_list(struct buf *b)
+{
+	words_join(b, item_kind_names, IT__COUNT, "or");
 }
 
 int
@@ -23,27 +36,11 @@ item_kind_from_word(const char *w, size_t n, enum item_kind *k)
 	int i;
 
 	for (i = 0; i < IT__COUNT; i++)
-		if (strlen(item_names[i]) == n && memcmp(item_names[i], w, n) == 0) {
+		if (strlen(item_kind_names[i]) == n && memcmp(item_kind_names[i], w, n) == 0) {
 			*k = (enum item_kind)i;
 			return 0;
 		}
 	return -1;
-}
-
-/* owner: on the contact, else on its org. */
-const char *
-contact_owner(const struct contact *c)
-{
-	const char *owner = contact_attr(c, "owner"), *org;
-	struct sym *sym;
-
-	if (owner)
-		return owner;
-	org = contact_attr(c, "org");
-	if (org && (sym = sym_find(org, strlen(org))) && sym->contact &&
-	    sym->contact != c)
-		return contact_attr(sym->contact, "owner");
-	return NULL;
 }
 
 struct list {
@@ -56,7 +53,7 @@ wanted(const struct overdue_opts *o, enum item_kind k, const struct contact *c)
 {
 	const char *owner;
 
-	if (!(o->kinds & (1u << k)) || c->status != ST_ACTIVE)
+	if (!(o->kinds & (1u << k)) || contact_status(c) != ST_ACTIVE)
 		return 0;
 	if (o->owner) {
 		owner = contact_owner(c);
@@ -93,18 +90,12 @@ add(struct list *l, const struct overdue_opts *o, enum item_kind kind,
 	return it;
 }
 
-/* Never met: counted from since:, else from the first record. */
+/* The day a contact's clock counts from: the last time, else (never
+ * met, or never asked) since:, else its first record. */
 static int
 baseline(const struct tally *t, int last)
 {
-	const char *since = contact_attr(t->c, "since"), *why;
-	int day;
-
-	if (last != NO_DATE)
-		return last;
-	if (since && date_parse(since, strlen(since), &day, &why) == 0)
-		return day;
-	return t->first_day;
+	return last != NO_DATE ? last : contact_baseline(t->c, t->first_day);
 }
 
 static void
@@ -158,8 +149,7 @@ ref_items(struct list *l, const struct overdue_opts *o, const struct ref *r,
 	char p[16];
 
 	/* an issue resolved but never told is still bad news untold */
-	if (r->kind != K_ISSUE && r->closed_day != NO_DATE &&
-	    r->closed_day <= o->today)
+	if (r->kind != K_ISSUE && ref_settled_by(r, o->today))
 		return;
 	switch (r->kind) {
 	case K_PROMISE:
@@ -174,8 +164,7 @@ ref_items(struct list *l, const struct overdue_opts *o, const struct ref *r,
 		break;
 	case K_ISSUE:
 		/* bad news has one day of grace, then it is overdue */
-		if ((r->told_day != NO_DATE && r->told_day <= o->today) ||
-		    !wanted(o, IT_ISSUE, c))
+		if (ref_told_by(r, o->today) || !wanted(o, IT_ISSUE, c))
 			return;
 		if ((it = add(l, o, IT_ISSUE, c, r->learned_day + 1, 1)) == NULL)
 			return;
@@ -297,5 +286,37 @@ overdue_write_text(FILE *fp, const struct item *v, size_t n, size_t indent,
 		else
 			safe_puts(fp, src);
 		putc('\n', fp);
+	}
+}
+
+/* The items as CSV with a header: rel-overdue(1), OUTPUT. */
+void
+overdue_write_csv(FILE *fp, const struct item *v, size_t n)
+{
+	char day[DATE_MAX], num[24];
+	const char *kind;
+	size_t i;
+
+	fputs("kind,status,days_late,due,contact,owner,ref,what,file,line\n",
+	    fp);
+	for (i = 0; i < n; i++) {
+		kind = item_kind_name(v[i].kind);
+		csv_field(fp, kind, strlen(kind), 1);
+		csv_field(fp, v[i].upcoming ? "upcoming" : "overdue",
+		    v[i].upcoming ? 8 : 7, 0);
+		snprintf(num, sizeof(num), "%d", v[i].late);
+		csv_field(fp, num, strlen(num), 0);
+		date_format(v[i].due, day);
+		csv_field(fp, day, strlen(day), 0);
+		csv_field(fp, v[i].contact->id, strlen(v[i].contact->id), 0);
+		csv_field(fp, v[i].owner ? v[i].owner : "",
+		    v[i].owner ? strlen(v[i].owner) : 0, 0);
+		csv_field(fp, v[i].ref ? v[i].ref->id : "",
+		    v[i].ref ? strlen(v[i].ref->id) : 0, 0);
+		csv_field(fp, v[i].what, strlen(v[i].what), 0);
+		csv_field(fp, v[i].file, strlen(v[i].file), 0);
+		snprintf(num, sizeof(num), "%ld", v[i].line);
+		csv_field(fp, num, strlen(num), 0);
+		csv_end(fp);
 	}
 }

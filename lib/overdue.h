@@ -2,6 +2,11 @@
 #ifndef OVERDUE_H
 #define OVERDUE_H
 
+#include <stdio.h>
+
+#include "book.h"
+#include "date.h"
+
 enum item_kind { IT_CONTACT, IT_PROMISE, IT_ISSUE, IT_REQUEST, IT_FEEDBACK,
     IT__COUNT };
 
@@ -30,10 +35,14 @@ struct overdue_opts {
 };
 
 struct item *overdue_items(const struct overdue_opts *, size_t *n);
+extern const char *const item_kind_names[IT__COUNT + 1];
 const char *item_kind_name(enum item_kind);
+void item_kind_list(struct buf *);
 int item_kind_from_word(const char *, size_t, enum item_kind *);
 const char *contact_owner(const struct contact *);
 void item_status(const struct item *, char *, size_t);
+
+void overdue_write_csv(FILE *, const struct item *, size_t);
 
 #define OVERDUE_WHAT_WIDTH 48
 void overdue_write_text(FILE *, const struct item *, size_t, size_t indent,

@@ -6,10 +6,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "rel.h"
+#include "contact.h"
+#include "intern.h"
 #include "overdue.h"
 #include "report.h"
+#include "safe.h"
 #include "score.h"
+#include "width.h"
 
 #define WIDTH 80
 #define NAME_WIDTH 22
@@ -25,26 +28,26 @@ struct row {
 	size_t nopen, opencap;
 };
 
-static const struct report_opts *O;
+static const struct report_opts *report;
 
 /* glyphs */
 
 static const char *
 g_block(int full)
 {
-	return O->ascii ? (full ? "#" : ".") : (full ? "\u2588" : "\u2591");
+	return report->ascii ? (full ? "#" : ".") : (full ? "\u2588" : "\u2591");
 }
 
 static const char *
 g_arrow(void)
 {
-	return O->ascii ? " -> " : " \u2192 ";
+	return report->ascii ? " -> " : " \u2192 ";
 }
 
 static const char *
 g_dash(void)
 {
-	return O->ascii ? "-" : "\u2013";
+	return report->ascii ? "-" : "\u2013";
 }
 
 static const char *
@@ -57,9 +60,9 @@ spark_glyph(int count, int max)
 	int level;
 
 	if (count == 0)
-		return O->ascii ? "." : "\u00b7";
+		return report->ascii ? "." : "\u00b7";
 	level = max <= 1 ? 7 : (count - 1) * 7 / (max - 1);
-	if (O->ascii) {
+	if (report->ascii) {
 		one[0] = ascii[level];
 		return one;
 	}
@@ -69,7 +72,7 @@ spark_glyph(int count, int max)
 static const char *
 color_of(double health)
 {
-	if (!O->color || isnan(health))
+	if (!report->color || isnan(health))
 		return "";
 	health = score_round(health);	/* the number shown decides */
 	return health >= 70 ? "\033[32m" : health >= 40 ? "\033[33m" :
@@ -79,16 +82,10 @@ color_of(double health)
 static const char *
 color_end(double health)
 {
-	return O->color && !isnan(health) ? "\033[0m" : "";
+	return report->color && !isnan(health) ? "\033[0m" : "";
 }
 
 /* rows */
-
-static const char *
-name_of(const struct contact *c)
-{
-	return c->name ? c->name : c->id;
-}
 
 static int
 next_due(const struct row *r)
@@ -106,7 +103,7 @@ count_refs(struct row *rows, size_t nrows, const size_t *row_of,
 	struct sym *sym;
 	struct row *r;
 	size_t j;
-	int today = O->win.today;
+	int today = report->win.today;
 
 	for (ref = book_open_refs(); ref; ref = ref->next)
 		for (j = 0; j < ref->ncontacts; j++) {
@@ -118,10 +115,7 @@ count_refs(struct row *rows, size_t nrows, const size_t *row_of,
 			r = &rows[row_of[sym->contact->index]];
 			/* settled refs are left out, but an issue resolved
 			 * without being told is still bad news untold */
-			if (ref->opened_day > today || (ref->closed_day !=
-			    NO_DATE && ref->closed_day <= today &&
-			    (ref->kind != K_ISSUE || (ref->told_day != NO_DATE &&
-			    ref->told_day <= today))))
+			if (ref->opened_day > today || ref_done_by(ref, today))
 				continue;
 			if (r->nopen == r->opencap) {
 				r->opencap = r->opencap ? r->opencap * 2 : 8;
@@ -133,10 +127,8 @@ count_refs(struct row *rows, size_t nrows, const size_t *row_of,
 				r->open_promises++;
 				r->late_promises += ref->due_day < today;
 			} else if (ref->kind == K_ISSUE) {
-				r->open_issues += ref->closed_day == NO_DATE ||
-				    ref->closed_day > today;
-				r->untold += ref->told_day == NO_DATE ||
-				    ref->told_day > today;
+				r->open_issues += !ref_settled_by(ref, today);
+				r->untold += !ref_told_by(ref, today);
 			}
 		}
 }
@@ -167,12 +159,12 @@ make_rows(size_t *nrows)
 	row_of = xcalloc(n, sizeof(*row_of));
 	for (i = 0; i < n; i++) {
 		row_of[i] = (size_t)-1;
-		if (O->contact ? strcmp(cs[i]->id, O->contact) != 0 :
-		    !O->all && cs[i]->status == ST_ENDED)
+		if (report->contact ? strcmp(cs[i]->id, report->contact) != 0 :
+		    !report->all && contact_status(cs[i]) == ST_ENDED)
 			continue;
 		rows[k].c = cs[i];
 		rows[k].t = tally_of(cs[i]);
-		score_compute(rows[k].t, O->win.today, &rows[k].s);
+		score_compute(rows[k].t, report->win.today, &rows[k].s);
 		rows[k].next_due = next_due(&rows[k]);
 		row_of[i] = k++;
 	}
@@ -197,6 +189,17 @@ put_date(FILE *fp, int day, size_t w)
 	}
 	date_format(day, s);
 	put_cell(fp, s, strlen(s) > w ? strlen(s) : w);
+}
+
+/* s and a line end, cut to fit width columns (not padded). */
+static void
+put_line(FILE *fp, const char *s, size_t width)
+{
+	if (display_width(s) > width)
+		put_cell(fp, s, width);
+	else
+		safe_puts(fp, s);
+	putc('\n', fp);
 }
 
 /* Journal text in Markdown: HTML-significant characters as entities, and
@@ -273,7 +276,7 @@ put_labelled(FILE *fp, const char *label, const char *value, int prose)
 {
 	size_t room = WIDTH - 2 - LABEL_WIDTH;
 
-	if (O->markdown) {
+	if (report->markdown) {
 		if (*label)
 			fprintf(fp, "- %s: ", label);
 		else	/* a further line of the item above, under it */
@@ -286,13 +289,8 @@ put_labelled(FILE *fp, const char *label, const char *value, int prose)
 	put_cell(fp, label, LABEL_WIDTH);
 	if (prose)
 		put_wrapped(fp, value, 2 + LABEL_WIDTH);
-	else if (display_width(value) > room) {
-		put_cell(fp, value, room);
-		putc('\n', fp);
-	} else {
-		safe_puts(fp, value);
-		putc('\n', fp);
-	}
+	else
+		put_line(fp, value, room);
 }
 
 /* Markdown: a cell of a table. */
@@ -307,17 +305,12 @@ md_cell(FILE *fp, const char *s)
 static void
 heading(FILE *fp, int level, const char *title)
 {
-	if (O->markdown) {
+	if (report->markdown) {
 		fputs(level == 1 ? "# " : "## ", fp);
 		md_text(fp, title);
 		fputs("\n\n", fp);
-	} else if (display_width(title) > WIDTH) {
-		put_cell(fp, title, WIDTH);
-		putc('\n', fp);
-	} else {
-		safe_puts(fp, title);
-		putc('\n', fp);
-	}
+	} else
+		put_line(fp, title, WIDTH);
 }
 
 /* summary */
@@ -391,7 +384,7 @@ write_table_text(FILE *fp, const struct row *rows, size_t n)
 	fputs("Issues\n", fp);
 	for (i = 0; i < n; i++) {
 		fputs("  ", fp);
-		put_cell(fp, name_of(rows[i].c), NAME_WIDTH);
+		put_cell(fp, contact_name(rows[i].c), NAME_WIDTH);
 		fputs("  ", fp);
 		health_cell(fp, rows[i].s.health);
 		fputs("  ", fp);
@@ -415,7 +408,7 @@ write_table_md(FILE *fp, const struct row *rows, size_t n)
 	fputs("| Contact | Health | Last contact | Next due | Promises | "
 	    "Issues |\n|---|---:|---|---|---:|---:|\n", fp);
 	for (i = 0; i < n; i++) {
-		md_cell(fp, name_of(rows[i].c));
+		md_cell(fp, contact_name(rows[i].c));
 		if (isnan(rows[i].s.health))
 			md_cell(fp, "");
 		else {
@@ -455,11 +448,11 @@ write_activity(FILE *fp, const struct tally *t)
 	for (i = 0; i < SPARK_MONTHS; i++)
 		len += (size_t)snprintf(spark + len, sizeof(spark) - len, "%s",
 		    spark_glyph(t->d->months_org[i], max));
-	last = date_month_index(O->win.today);
+	last = date_month_index(report->win.today);
 	first = last - SPARK_MONTHS + 1;
 	snprintf(range, sizeof(range), "%s %d %s %s %d", months[first % 12],
 	    first / 12, g_dash(), months[last % 12], last / 12);
-	if (O->markdown) {	/* no journal text here: the sparkline as code */
+	if (report->markdown) {	/* no journal text here: the sparkline as code */
 		fprintf(fp, "- Activity: `%s`  %s\n", spark, range);
 		return;
 	}
@@ -509,7 +502,7 @@ write_open(FILE *fp, const struct row *row)
 {
 	char line[300], day[DATE_MAX];
 	size_t i;
-	int today = O->win.today;
+	int today = report->win.today;
 
 	for (i = 0; i < row->nopen; i++) {
 		const struct ref *r = row->open[i];
@@ -519,8 +512,7 @@ write_open(FILE *fp, const struct row *row)
 			    r->by_them ? "their " : "", r->id, r->title, day);
 		} else if (r->kind == K_ISSUE) {
 			snprintf(line, sizeof(line), "issue %s: %s%s", r->id,
-			    r->title, r->told_day == NO_DATE ||
-			    r->told_day > today ? " (not told)" : "");
+			    r->title, ref_told_by(r, today) ? "" : " (not told)");
 		} else {
 			date_format(r->opened_day, day);
 			snprintf(line, sizeof(line), "request %s: %s, asked %s",
@@ -534,14 +526,15 @@ write_open(FILE *fp, const struct row *row)
 static void
 about(const struct contact *c, char *out, size_t n)
 {
-	static const char *const status[] = { "", ", paused", ", ended" };
-	const char *org = contact_attr(c, "org"), *owner = contact_owner(c);
+	const char *org = contact_own(c, "org"), *owner = contact_owner(c);
+	enum status st = contact_status(c);
 	char cad[16];
 
 	period_format(contact_cadence(c), cad);
-	snprintf(out, n, "%s%s%scadence %s%s%s%s", org ? "org " : "",
+	snprintf(out, n, "%s%s%scadence %s%s%s%s%s", org ? "org " : "",
 	    org ? org : "", org ? ", " : "", cad, owner ? ", owner " : "",
-	    owner ? owner : "", status[c->status]);
+	    owner ? owner : "", st == ST_ACTIVE ? "" : ", ",
+	    st == ST_ACTIVE ? "" : status_name(st));
 }
 
 static void
@@ -587,11 +580,11 @@ write_overdue(FILE *fp, const struct item *items, size_t n)
 
 	heading(fp, 2, "Overdue");
 	if (n == 0) {
-		fputs(O->markdown ? "Nothing is due.\n" : "  Nothing is due.\n",
+		fputs(report->markdown ? "Nothing is due.\n" : "  Nothing is due.\n",
 		    fp);
 		return;
 	}
-	if (!O->markdown) {
+	if (!report->markdown) {
 		overdue_write_text(fp, items, n, 2, WIDTH);
 		return;
 	}
@@ -620,11 +613,11 @@ report_write(FILE *fp, const struct report_opts *opts)
 	size_t nrows, nitems, i, j, k;
 	char title[80], day[DATE_MAX], from[DATE_MAX];
 
-	O = opts;
+	report = opts;
 	rows = make_rows(&nrows);
 	if (opts->contact && nrows == 0) {
 		free(rows);
-		warnx_("%s: no such contact in the input", opts->contact);
+		diag_warn("%s: no such contact in the input", opts->contact);
 		return 2;
 	}
 	oo.today = opts->win.today;

@@ -2,6 +2,10 @@
 #ifndef REPORT_H
 #define REPORT_H
 
+#include <stdio.h>
+
+#include "tally.h"
+
 struct report_opts {
 	int markdown;		/* --format md */
 	int ascii;		/* --ascii */

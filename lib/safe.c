@@ -13,7 +13,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "rel.h"
+#include "safe.h"
+#include "utf8.h"
+#include "util.h"
 
 static int
 unsafe_code_point(unsigned c)
@@ -52,6 +54,10 @@ safe_append(struct buf *b, const char *s, size_t n)
 	size_t i = 0, start = 0, len, k;
 
 	while (i < n) {
+		if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7f) {
+			i++;	/* printable ASCII, the common case */
+			continue;
+		}
 		if ((k = safe_char(s + i, n - i, &len, esc)) == 0) {
 			i += len;
 			continue;
@@ -64,23 +70,14 @@ safe_append(struct buf *b, const char *s, size_t n)
 	buf_add(b, s + start, n - start);
 }
 
+static struct buf shown;	/* safe_write()'s, reused */
+
 void
 safe_write(FILE *fp, const char *s, size_t n)
 {
-	char esc[SAFE_ESCAPE_MAX];
-	size_t i = 0, start = 0, len, k;
-
-	while (i < n) {
-		if ((k = safe_char(s + i, n - i, &len, esc)) == 0) {
-			i += len;
-			continue;
-		}
-		fwrite(s + start, 1, i - start, fp);
-		fwrite(esc, 1, k, fp);
-		i += len;
-		start = i;
-	}
-	fwrite(s + start, 1, n - start, fp);
+	shown.len = 0;
+	safe_append(&shown, s, n);
+	fwrite(shown.s ? shown.s : "", 1, shown.len, fp);
 }
 
 void
@@ -108,4 +105,5 @@ void
 safe_free(void)
 {
 	buf_free(&line);
+	buf_free(&shown);
 }

@@ -6,19 +6,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "rel.h"
+#include "contact.h"
+#include "safe.h"
 #include "score.h"
-
-static const char *const dim_names[NDIMS] = {
-	"I intelligence", "M morality", "B balance", "W work ethic",
-	"P positivity", "H honesty", "E ethics",
-};
-
-static double
-clamp100(double x)
-{
-	return x < 0 ? 0 : x > 100 ? 100 : x;
-}
 
 /* 100 up to the day `full` days after base, then linearly down to 0 at
  * `zero`: recency (cadence, 3 x cadence) and balance (feedback-every,
@@ -50,18 +40,15 @@ mean2(double a, double b)
 static int
 recency_base(const struct tally *t, const char **why)
 {
-	const char *since, *reason;
 	int day;
 
 	*why = "last held interaction";
 	if (t->last_held_org != NO_DATE)
 		return t->last_held_org;
-	since = contact_attr(t->c, "since");
-	*why = "never met; counted from since:";
-	if (since && date_parse(since, strlen(since), &day, &reason) == 0)
-		return day;
-	*why = "never met; counted from its first record";
-	return t->first_day;
+	day = contact_baseline(t->c, t->first_day);
+	*why = contact_own(t->c, "since") ? "never met; counted from since:" :
+	    "never met; counted from its first record";
+	return day;
 }
 
 static double
@@ -98,7 +85,7 @@ score_compute(const struct tally *t, int today, struct scores *s)
 		s->dim[i] = mean2(s->observed[i], s->rated[i]);
 		if (isnan(s->dim[i]))
 			continue;
-		if (i == D_H || i == D_E) {
+		if (dim_in_trust((enum dim)i)) {
 			trust += s->dim[i];
 			ntr++;
 		} else {
@@ -208,84 +195,72 @@ explain_recency(FILE *fp, const struct tally *t, const struct scores *s,
 	explain_decay(fp, s->base, contact_cadence(t->c), 3, today);
 }
 
+/* What --explain says of a dimension without an observed value, and the
+ * evidence it lists under one. */
+static const struct observed_how {
+	const char *none;
+	enum ev_kind ev[2];
+	int nev;
+} how[NDIMS] = {
+	[D_I] = { "none; only a rate entry gives it", { 0 }, 0 },
+	[D_M] = { "no request answered or past its SLA", { EV_REQUEST }, 1 },
+	[D_B] = { "no feedback collected", { 0 }, 0 },
+	[D_W] = { "no promise of ours come due, no meeting stood up",
+	    { EV_PROMISE, EV_STOOD_UP }, 2 },
+	[D_P] = { "no feedback score", { EV_FEEDBACK }, 1 },
+	[D_H] = { "no issue", { EV_ISSUE }, 1 },
+	[D_E] = { "none; only a rate entry gives it", { 0 }, 0 },
+};
+
 static void
 explain_observed(FILE *fp, const struct tally *t, const struct scores *s,
     int i, int today)
 {
 	double x = s->observed[i];
 	char day[DATE_MAX];
+	int k;
 
-	switch (i) {
-	case D_M:
-		if (t->m_n == 0) {
-			fprintf(fp, "  observed: no request answered or past its "
-			    "SLA\n");
-			return;
-		}
+	if (isnan(x)) {
+		fprintf(fp, "  observed: %s\n", how[i].none);
+		return;
+	}
+	if (i == D_M)
 		fprintf(fp, "  observed: mean over %d request(s) (100 within "
 		    "the SLA, minus 10 a day late) = %.1f\n", t->m_n, x);
-		print_evidence(fp, t, EV_REQUEST);
-		return;
-	case D_B:
-		if (t->last_feedback_org == NO_DATE) {
-			fprintf(fp, "  observed: no feedback collected\n");
-			return;
-		}
+	else if (i == D_B) {
 		date_format(t->last_feedback_org, day);
 		fprintf(fp, "  observed: last feedback %s, %d days before "
 		    "today\n  feedback-every ", day, today - t->last_feedback_org);
 		explain_decay(fp, t->last_feedback_org,
 		    rel_options.feedback_every, 2, today);
-		return;
-	case D_W:
-		if (isnan(x)) {
-			fprintf(fp, "  observed: no promise of ours come due, no "
-			    "meeting stood up\n");
-			return;
-		}
+	} else if (i == D_W)
 		fprintf(fp, "  observed: 100 x %d kept on time / %d come due - "
 		    "10 x %d stood up = %.1f\n", t->ours_on_time, t->ours_due,
 		    t->stood_up_by_us, x);
-		print_evidence(fp, t, EV_PROMISE);
-		print_evidence(fp, t, EV_STOOD_UP);
-		return;
-	case D_P:
-		if (isnan(x)) {
-			fprintf(fp, "  observed: no feedback score\n");
-			return;
-		}
+	else if (i == D_P)
 		fprintf(fp, "  observed: 10 x %d / %d scores = %.1f\n", t->fb_sum,
 		    t->fb_scored, x);
-		print_evidence(fp, t, EV_FEEDBACK);
-		return;
-	case D_H:
-		if (isnan(x)) {
-			fprintf(fp, "  observed: no issue\n");
-			return;
-		}
+	else
 		fprintf(fp, "  observed: mean over %d issue(s) (100 - 20 x "
 		    "(days to tell - 1)) = %.1f\n", t->issues, x);
-		print_evidence(fp, t, EV_ISSUE);
-		return;
-	default:
-		fprintf(fp, "  observed: none; only a rate entry gives it\n");
-		return;
-	}
+	for (k = 0; k < how[i].nev; k++)
+		print_evidence(fp, t, how[i].ev[k]);
 }
-
-static const char dim_letters[NDIMS] = { 'I', 'M', 'B', 'W', 'P', 'H', 'E' };
 
 static void
 explain_dim(FILE *fp, const struct tally *t, const struct scores *s, int i,
     int today)
 {
-	print_result(fp, dim_names[i], s->dim[i]);
+	char name[32], letter = dim_letter((enum dim)i);
+
+	snprintf(name, sizeof(name), "%c %s", letter, dim_name((enum dim)i));
+	print_result(fp, name, s->dim[i]);
 	explain_observed(fp, t, s, i, today);
 	if (!isnan(s->rated[i]))
-		fprintf(fp, "  rated: %c:%d -> (%d - 1) x 25 = %.0f\n",
-		    dim_letters[i], t->rated[i], t->rated[i], s->rated[i]);
+		fprintf(fp, "  rated: %c:%d -> (%d - 1) x 25 = %.0f\n", letter,
+		    t->rated[i], t->rated[i], s->rated[i]);
 	else
-		fprintf(fp, "  rated: no rate entry gives %c\n", dim_letters[i]);
+		fprintf(fp, "  rated: no rate entry gives %c\n", letter);
 	if (!isnan(s->observed[i]) && !isnan(s->rated[i]))
 		fprintf(fp, "  mean: (%.1f + %.0f) / 2 = %.1f\n", s->observed[i],
 		    s->rated[i], s->dim[i]);
@@ -316,12 +291,31 @@ explain_mean(FILE *fp, const double *v, const int *weight, int n)
 		fprintf(fp, ") / %.0f = %.1f\n", w, sum / w);
 }
 
+/* "mean of I, M, B, W, P present:" and the mean of respect (trust 0) or
+ * of trust (1). */
+static void
+explain_group(FILE *fp, const struct scores *s, int trust)
+{
+	static const int ones[NDIMS] = { 1, 1, 1, 1, 1, 1, 1 };
+	double v[NDIMS];
+	int i, n = 0;
+
+	fprintf(fp, "  mean of");
+	for (i = 0; i < NDIMS; i++)
+		if (dim_in_trust((enum dim)i) == trust) {
+			fprintf(fp, "%s %c", n ? "," : "", dim_letter((enum dim)i));
+			v[n++] = s->dim[i];
+		}
+	fprintf(fp, " present:\n");
+	explain_mean(fp, v, ones, n);
+}
+
 void
 score_explain(FILE *fp, const struct tally *t, const struct scores *s,
     int today)
 {
-	static const int ones[5] = { 1, 1, 1, 1, 1 }, health_w[3] = { 1, 2, 2 };
-	double v[5];
+	static const int health_w[3] = { 1, 2, 2 };
+	double v[3];
 	char day[DATE_MAX];
 	int i;
 
@@ -338,16 +332,10 @@ score_explain(FILE *fp, const struct tally *t, const struct scores *s,
 	}
 	fputc('\n', fp);
 	print_result(fp, "respect", s->respect);
-	fprintf(fp, "  mean of I, M, B, W, P present:\n");
-	for (i = 0; i < 5; i++)
-		v[i] = s->dim[i];
-	explain_mean(fp, v, ones, 5);
+	explain_group(fp, s, 0);
 	fputc('\n', fp);
 	print_result(fp, "trust", s->trust);
-	fprintf(fp, "  mean of H, E present:\n");
-	v[0] = s->dim[D_H];
-	v[1] = s->dim[D_E];
-	explain_mean(fp, v, ones, 2);
+	explain_group(fp, s, 1);
 	fputc('\n', fp);
 	print_result(fp, "health", s->health);
 	fprintf(fp, "  recency weighs 1, respect 2, trust 2:\n");

@@ -2,7 +2,10 @@
 #ifndef SCORE_H
 #define SCORE_H
 
-enum { D_I, D_M, D_B, D_W, D_P, D_H, D_E };
+#include <stdio.h>
+
+#include "tally.h"
+#include "vocab.h"
 
 /* NAN where there is no evidence: an empty cell, never a made-up 0. */
 struct scores {

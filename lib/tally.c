@@ -1,7 +1,9 @@
 /* tally.c: per contact, what the records in a window add up to.  One pass:
- * each record updates its contact's counters; refs (promises, issues,
- * requests) are read from the book at the end, where their life cycle is
- * known.  rel-score, rel-overdue and rel-report all read these tallies. */
+ * each record updates its contact's counters; a ref (promise, issue,
+ * request) counts when the book is done with it (its ref_done hook), or at
+ * the end for one still open, when its life cycle is known.  rel-score,
+ * rel-overdue and rel-report all read these tallies, and rel-score --by
+ * org adds them up per org (tally_by_org()). */
 #include <assert.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -10,7 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "rel.h"
+#include "contact.h"
+#include "intern.h"
+#include "tally.h"
 
 /* A tally lives in the room after its contact, which is 8-byte aligned
  * and (on LP64) starts a cache line: what most records touch, up to d,
@@ -52,13 +56,6 @@ tally_keep_evidence(const char *id)
 	evidence_all = id == NULL;
 }
 
-/* The room after the contact, where its tally is. */
-static struct tally *
-tally_in(const struct contact *c)
-{
-	return (struct tally *)(void *)c->room;
-}
-
 /* The contact's tally, set up on first use, in the room the book keeps
  * after each contact (read_opts.contact_room): a record reaches it from
  * its contact's sym without a load in between, which counts once the
@@ -66,7 +63,7 @@ tally_in(const struct contact *c)
 struct tally *
 tally_of(const struct contact *c)
 {
-	struct tally *t = tally_in(c);
+	struct tally *t = (struct tally *)(void *)c->room;
 
 	if (t->c)
 		return t;
@@ -102,52 +99,11 @@ tally_add_evidence(struct tally *t, enum ev_kind kind, const char *file,
 	va_end(ap);
 }
 
-const char *
-contact_attr(const struct contact *c, const char *key)
-{
-	return c->decl ? record_get(c->decl, key) : NULL;
-}
-
-static struct period
-period_attr(const struct contact *c, const char *key, struct period dflt)
-{
-	const char *v = contact_attr(c, key), *why;
-	struct period p;
-
-	if (v && period_parse(v, strlen(v), &p, &why) == 0)
-		return p;
-	return dflt;
-}
-
-/* cadence: on the contact, else option default-cadence. */
-struct period
-contact_cadence(const struct contact *c)
-{
-	return period_attr(c, "cadence", rel_options.default_cadence);
-}
-
-/* A request's SLA: sla: on the request, else on its contact, else option
- * default-sla. */
-struct period
-contact_sla(const struct contact *c, const struct ref *r)
-{
-	if (r && r->has_sla)
-		return r->sla;
-	return period_attr(c, "sla", rel_options.default_sla);
-}
-
 static int
 in_window(int day)
 {
 	return (win.since == NO_DATE || day >= win.since) &&
 	    (win.until == NO_DATE || day <= win.until);
-}
-
-static int
-stood_up(const char *outcome)
-{
-	return outcome && (strcmp(outcome, "bumped") == 0 ||
-	    strcmp(outcome, "cancelled") == 0 || strcmp(outcome, "no-show") == 0);
 }
 
 /* The i-th of the recent interactions, oldest first (i < d->nrecent). */
@@ -210,19 +166,19 @@ tally_interaction(struct tally *t, const struct record *r)
 	const char *purpose = record_get(r, "purpose");
 	int them = by && strcmp(by, "them") == 0;
 
-	if (stood_up(outcome) || (outcome && strcmp(outcome, "shortened") == 0
+	if (outcome_stands_up(outcome) || (outcome && strcmp(outcome, "shortened") == 0
 	    && them)) {
 		if (them) {
 			t->bumped_by_them++;
 			tally_add_evidence(t, EV_THEIR_BUMP, r->file, r->line,
 			    r->date, "%s %s by them", kind_name(r->kind), outcome);
-		} else if (stood_up(outcome)) {
+		} else if (outcome_stands_up(outcome)) {
 			t->stood_up_by_us++;
 			tally_add_evidence(t, EV_STOOD_UP, r->file, r->line,
 			    r->date, "%s %s by us", kind_name(r->kind), outcome);
 		}
 	}
-	if (stood_up(outcome))
+	if (outcome_stands_up(outcome))
 		return;
 	t->interactions++;
 	if (purpose && strcmp(purpose, "give") == 0)
@@ -269,19 +225,18 @@ tally_feedback(struct tally *t, const struct record *r)
 static void
 tally_rate(struct tally *t, const struct record *r)
 {
-	static const char *const dims[NDIMS] = { "I", "M", "B", "W", "P", "H",
-	    "E" };
+	char letter[2] = { 0, 0 };
 	const char *v;
 	int i;
 
 	for (i = 0; i < NDIMS; i++) {
-		if ((v = record_get(r, dims[i])) == NULL)
+		letter[0] = dim_letter((enum dim)i);
+		if ((v = record_get(r, letter)) == NULL)
 			continue;
 		t->rated[i] = atoi(v);
 		t->rated_day[i] = r->date;
 		tally_add_evidence(t, EV_RATE, r->file, r->line, r->date,
-		    "rated %s:%s",
-		    dims[i], v);
+		    "rated %s:%s", letter, v);
 	}
 }
 
@@ -291,7 +246,7 @@ static void
 note_latest(struct tally *t, const struct record *r)
 {
 	if (kind_is_interaction(r->kind) &&
-	    !stood_up(record_get(r, "outcome")) &&
+	    !outcome_stands_up(record_get(r, "outcome")) &&
 	    (t->last_held == NO_DATE || r->date >= t->last_held)) {
 		t->last_held = r->date;
 		t->last_file = r->file;
@@ -336,25 +291,13 @@ tally_record(const struct record *r, void *ctx)
 		tally_rate(t, r);
 }
 
-static int
-settled_by(const struct ref *r, int day)
-{
-	return r->closed_day != NO_DATE && r->closed_day <= day;
-}
-
-static double
-clamp100(double x)
-{
-	return x < 0 ? 0 : x > 100 ? 100 : x;
-}
-
 /* rel-score(1), W and partner: a promise has come due when its due date
  * (the latest, after moves) is past or it has been settled; it was kept on
  * time when kept on or before that date. */
 static void
 tally_promise(struct tally *t, const struct ref *r)
 {
-	int settled = settled_by(r, win.today);
+	int settled = ref_settled_by(r, win.today);
 	int on_time = settled && r->closed == K_KEPT && r->closed_day <= r->due_day;
 	char due[DATE_MAX], when[DATE_MAX];
 
@@ -386,7 +329,7 @@ tally_promise(struct tally *t, const struct ref *r)
 static void
 tally_issue(struct tally *t, const struct ref *r)
 {
-	int told = r->told_day != NO_DATE && r->told_day <= win.today;
+	int told = ref_told_by(r, win.today);
 	int lag = (told ? r->told_day : win.today) - r->learned_day;
 	double h = clamp100(100 - 20.0 * (lag - 1));
 
@@ -395,7 +338,7 @@ tally_issue(struct tally *t, const struct ref *r)
 	/* rel-journal(5), "Dates in order": told is never before learned */
 	assert(lag >= 0);
 	t->issues++;
-	t->issues_open += !settled_by(r, win.today);
+	t->issues_open += !ref_settled_by(r, win.today);
 	if (told) {
 		t->issues_told++;
 		t->lag_sum += lag;
@@ -412,7 +355,7 @@ tally_issue(struct tally *t, const struct ref *r)
 static void
 tally_request(struct tally *t, const struct ref *r, const struct contact *c)
 {
-	int answered = settled_by(r, win.today);
+	int answered = ref_settled_by(r, win.today);
 	int deadline = period_add(r->opened_day, contact_sla(c, r), 1);
 	int end = answered ? r->closed_day : win.today, late = end - deadline;
 	double m = clamp100(100 - 10.0 * (late > 0 ? late : 0));
@@ -541,8 +484,6 @@ tally_finish(void)
 {
 	struct contact *const *cs;
 	struct tally *t, *o;
-	struct sym *sym;
-	const char *org;
 	size_t n, i, j;
 
 	tally_refs();
@@ -559,12 +500,9 @@ tally_finish(void)
 	}
 	for (i = 0; i < n; i++) {
 		t = tally_of(cs[i]);
-		org = contact_attr(cs[i], "org");
-		if (org == NULL || (sym = sym_find(org, strlen(org))) == NULL ||
-		    sym->contact == NULL || sym->contact == cs[i])
+		if ((t->org = contact_org(cs[i])) == NULL)
 			continue;
-		t->org = sym->contact;
-		o = tally_of(sym->contact);
+		o = tally_of(t->org);
 		if (t->last_held != NO_DATE && (o->last_held_org == NO_DATE ||
 		    t->last_held > o->last_held_org)) {
 			o->last_held_org = t->last_held;
@@ -593,13 +531,56 @@ tally_free(void)
 		return;		/* rel-parse, rel-fmt: contacts have no room */
 	cs = book_contacts(&n);
 	for (i = 0; i < n; i++) {
-		t = tally_in(cs[i]);
-		if (t->c == NULL)
-			continue;
+		t = tally_of(cs[i]);
 		if (t->d)
 			free(t->d->feedback);
 		free(t->ev);
-		t->c = NULL;
 	}
 	tallying = 0;
+}
+
+/* rel-score --by org: each contact whose org: names a contact (at the top
+ * of its chain) is added to that org; the rest stand for themselves.  The
+ * rows are in the order of the contacts; a member's is NULL. */
+struct tally **
+tally_by_org(size_t *nrows)
+{
+	struct contact *const *cs;
+	struct contact *org;
+	struct tally **rows, *t;
+	size_t n, i, k;
+
+	cs = book_contacts(&n);
+	rows = xcalloc(n, sizeof(*rows));
+	for (i = 0; i < n; i++) {
+		t = tally_of(cs[i]);
+		if (contact_top_org(cs[i]))
+			continue;
+		rows[i] = xmalloc(sizeof(**rows));
+		*rows[i] = *t;
+		rows[i]->ev = NULL;
+		rows[i]->nev = rows[i]->evcap = 0;
+		rows[i]->d = NULL;
+		for (k = 0; k < t->nev; k++)
+			tally_add_evidence(rows[i], t->ev[k].kind, t->ev[k].file,
+			    t->ev[k].line, t->ev[k].day, "%s", t->ev[k].what);
+	}
+	for (i = 0; i < n; i++)
+		if ((org = contact_top_org(cs[i])) != NULL)
+			tally_merge(rows[org->index], tally_of(cs[i]));
+	*nrows = n;
+	return rows;
+}
+
+void
+tally_rows_free(struct tally **rows, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (rows[i]) {
+			free(rows[i]->ev);
+			free(rows[i]);
+		}
+	free(rows);
 }

@@ -3,7 +3,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "rel.h"
+#include "utf8.h"
 
 /* The code point of the UTF-8 sequence at s (at most n bytes) and its
  * length, or 0 if s does not start one: a stray continuation byte, a

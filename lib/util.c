@@ -1,5 +1,5 @@
-/* util.c: allocation, arenas, buffers, near-miss suggestions, and flushing
- * a tool's output so that a full disk is an error rather than silence. */
+/* util.c: allocation that cannot fail, arenas, buffers, near-miss
+ * suggestions and lists of words in a message. */
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -7,7 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "rel.h"
+#include "diag.h"
+#include "util.h"
 
 void *
 xmalloc(size_t n)
@@ -15,7 +16,7 @@ xmalloc(size_t n)
 	void *p = malloc(n ? n : 1);
 
 	if (p == NULL)
-		errx_(2, "out of memory");
+		diag_fatal(2, "out of memory");
 	return p;
 }
 
@@ -25,7 +26,7 @@ xcalloc(size_t n, size_t size)
 	void *p = calloc(n ? n : 1, size ? size : 1);
 
 	if (p == NULL)
-		errx_(2, "out of memory");
+		diag_fatal(2, "out of memory");
 	return p;
 }
 
@@ -34,7 +35,7 @@ xrealloc(void *p, size_t n)
 {
 	p = realloc(p, n ? n : 1);
 	if (p == NULL)
-		errx_(2, "out of memory");
+		diag_fatal(2, "out of memory");
 	return p;
 }
 
@@ -42,48 +43,8 @@ void *
 xreallocarray(void *p, size_t n, size_t size)
 {
 	if (size && n > SIZE_MAX / size)
-		errx_(2, "out of memory");
+		diag_fatal(2, "out of memory");
 	return xrealloc(p, n * size);
-}
-
-/* Flush and close a stream: 2 after a write error (a full disk), said in
- * a message, and 2 without one when the reader of a pipe has gone (with
- * SIGPIPE blocked or ignored: by default the signal ends the tool), never
- * 0 after truncated output.  The error named is the one of the call that
- * failed: an earlier failure, whose errno is gone, is named an I/O
- * error rather than after whatever came since. */
-int
-fshut(FILE *fp, const char *name)
-{
-	int err = 0;
-
-	errno = 0;
-	if (fflush(fp) == EOF)
-		err = errno;
-	else if (ferror(fp))
-		err = output_errno ? output_errno : EIO;
-	if (fclose(fp) == EOF && err == 0)
-		err = errno;
-	if (err == 0)
-		return 0;
-	if (err != EPIPE)
-		warnx_("%s: write error: %s", name, strerror(err));
-	return 2;
-}
-
-/* The errno of the first write that failed, caught where it failed. */
-int output_errno;
-
-/* Ends the tool at once when its output cannot be written, rather than
- * reading on for nothing: the streaming tools call it after each write. */
-void
-output_check(FILE *fp)
-{
-	if (!ferror(fp))
-		return;
-	if (output_errno == 0)
-		output_errno = errno;
-	exit(tool_exit(2));
 }
 
 /* Edits (insert, delete, change, or swap of two neighbours) that turn a
@@ -135,6 +96,26 @@ closest_word(const char *word, size_t len, const char *const *words,
 		}
 	}
 	return bestd <= limit && bestd > 0 ? best : NULL;
+}
+
+/* "a, b and c": the words joined, last_sep ("and", "or") before the last;
+ * b holds them and nothing else. */
+void
+words_join(struct buf *b, const char *const *w, size_t n, const char *last_sep)
+{
+	size_t i;
+
+	b->len = 0;
+	buf_add(b, "", 0);
+	for (i = 0; i < n; i++) {
+		if (i > 0 && i + 1 == n) {
+			buf_addc(b, ' ');
+			buf_add(b, last_sep, strlen(last_sep));
+			buf_addc(b, ' ');
+		} else if (i > 0)
+			buf_add(b, ", ", 2);
+		buf_add(b, w[i], strlen(w[i]));
+	}
 }
 
 /* arena */
@@ -236,8 +217,8 @@ buf_grow(struct buf *b, size_t need)
 	while (cap < b->len + need + 1)
 		cap *= 2;
 	if (cap != b->cap) {
-		/* zero the new room: the JIT matcher may read a few bytes
-		 * past the text it is given (CSV fields are matched here) */
+		/* zero the new room, so that no byte past the text is
+		 * undefined to a reader that looks a few bytes ahead */
 		b->s = xrealloc(b->s, cap);
 		memset(b->s + b->cap, 0, cap - b->cap);
 		b->cap = cap;

@@ -4,7 +4,8 @@
  * none, East Asian wide characters and most emoji take two. */
 #include <string.h>
 
-#include "rel.h"
+#include "safe.h"
+#include "width.h"
 
 static const struct range {
 	unsigned lo, hi;
@@ -72,12 +73,25 @@ shown_width(const char *s, size_t n, size_t *len)
 	return k ? k : (size_t)char_width(decode(s, *len));
 }
 
+/* Printable ASCII: one column, shown as it is (the common case, taken
+ * without a call). */
+static int
+plain(char c)
+{
+	return c >= 0x20 && c < 0x7f;
+}
+
 size_t
 display_width(const char *s)
 {
 	size_t w = 0, n = strlen(s), i = 0, len;
 
 	while (i < n) {
+		if (plain(s[i])) {
+			w++;
+			i++;
+			continue;
+		}
 		w += shown_width(s + i, n - i, &len);
 		i += len;
 	}
@@ -92,7 +106,7 @@ fit_width(const char *s, size_t w, size_t *used)
 	size_t i = 0, cols = 0, n = strlen(s), len, cw;
 
 	while (i < n) {
-		cw = shown_width(s + i, n - i, &len);
+		cw = plain(s[i]) ? (len = 1) : shown_width(s + i, n - i, &len);
 		if (cols + cw > w)
 			break;
 		cols += cw;

@@ -16,7 +16,8 @@
 #include <pcre2.h>
 #include <string.h>
 
-#include "rel.h"
+#include "diag.h"
+#include "vocab.h"
 #include "words.h"
 
 /* A letter of any script after a +, for tags such as +équipe: the only
@@ -37,7 +38,7 @@ words_init(void)
 	    PCRE2_ANCHORED | PCRE2_UTF, &err, &erroff, NULL);
 	if (re_letter == NULL) {
 		pcre2_get_error_message(err, msg, sizeof(msg));
-		errx_(2, "internal error: pattern at %zu: %s", (size_t)erroff, msg);
+		diag_fatal(2, "internal error: pattern at %zu: %s", (size_t)erroff, msg);
 	}
 	pcre2_jit_compile(re_letter, PCRE2_JIT_COMPLETE);
 	md_letter = pcre2_match_data_create_from_pattern(re_letter, NULL);
@@ -87,7 +88,7 @@ key_shape(const char *s, size_t n)
 {
 	size_t i;
 
-	if (n >= 2 && s[1] == ':' && s[0] != '\0' && strchr("IMBWPHE", s[0]))
+	if (n >= 2 && s[1] == ':' && dim_of_letter(s[0]) >= 0)
 		return 1;
 	i = key_name_end(s, n, 0);
 	return i > 0 && i < n && s[i] == ':' ? i : 0;

@@ -4,7 +4,10 @@
 #ifndef WORDS_H
 #define WORDS_H
 
-#include <stdint.h>
+#include <stddef.h>
+
+#include "util.h"
+#include "vocab.h"
 
 /* What a word looks like, from its bytes alone. */
 enum word_shape {

@@ -4,7 +4,7 @@
 . "$(dirname "$0")/lib.sh"
 cd "$top/tests/score" || exit 1
 s="$bin/rel-score"
-plan 48
+plan 49
 
 # The worked example of rel-score(1), digit for digit (see worked.rel for
 # the arithmetic): W 100 x 1/2 - 10 = 40, M 100 - 10 x 3 = 70, B 100,
@@ -126,4 +126,8 @@ grep -q 'nobody: no such contact' "$tmp/err"
 ok $? "and says so"
 "$s" --by team contrast.rel >"$tmp/got" 2>"$tmp/err"
 check_status "--by team is a usage error" 2 $?
+"$s" --since 2026-10-01 --until 2026-09-01 contrast.rel >"$tmp/got" 2>"$tmp/err"
+[ $? = 2 ] && [ ! -s "$tmp/got" ] &&
+    grep -qx 'rel-score: --since is after --until' "$tmp/err"
+ok $? "--since after --until is a usage error"
 done_testing

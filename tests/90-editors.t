@@ -4,7 +4,7 @@
 # zsh completions.  Each part is skipped where its program is missing.
 . "$(dirname "$0")/lib.sh"
 cd "$top" || exit 1
-plan 9
+plan 10
 
 vimdir=$top/examples/editors/vim
 el=$top/examples/editors/emacs/rel-mode.el
@@ -206,8 +206,12 @@ if have bash; then
 	complete_bash rel-score examples/agency.rel --explain '' |
 	    grep -qx tomas
 	ok $? "bash: rel-score --explain completes the contacts of the journal"
+	[ "$(complete_bash rel-overdue --ki)" = --kind ] &&
+	    [ "$(complete_bash rel-overdue --kind contact,pro)" = contact,promise ] &&
+	    [ "$(complete_bash rel-report --color '' | tr '\n' ' ')" = "auto always never " ]
+	ok $? "bash: options and their words come from the tool (--complete)"
 else
-	skip 2 bash
+	skip 3 bash
 fi
 
 # ---- zsh

@@ -11,9 +11,10 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-#include "rel.h"
+#include "words.h"
 #include "words.h"
 
 #define QUOTED "\"((?:[^\"\\\\]|\\\\.)*)\""
@@ -165,6 +166,27 @@ words_agree(const char *line, size_t len)
 		return 0;
 	}
 	return 1;
+}
+
+/* words_agree() on each line of data; abort()s at the first that fails. */
+static void __attribute__((unused))
+lines_agree(const char *data, size_t size)
+{
+	const char *nl;
+	char *line;
+	size_t n;
+
+	while (size > 0) {
+		nl = memchr(data, '\n', size);
+		n = nl ? (size_t)(nl - data) : size;
+		line = calloc(1, n + 1);	/* its own, for the sanitizers */
+		memcpy(line, data, n);
+		if (!words_agree(line, n))
+			abort();
+		free(line);
+		data += n + (nl != NULL);
+		size -= n + (nl != NULL);
+	}
 }
 
 static void __attribute__((unused))

@@ -1,7 +1,9 @@
 # bash completion for the rel tools: rel-parse rel-score rel-overdue
 # rel-report rel-fmt.  Source it, or install it as
 # /usr/share/bash-completion/completions/rel-parse and make the other
-# tools' names there symbolic links to it.
+# tools' names there symbolic links to it.  The options of each tool, and
+# the words its options take, come from the tool itself (--complete), so
+# they are always those of the tool on the PATH.
 
 # _rel_ids [owner]: the contact ids (or the owners) declared in the
 # journals named on the command line, or else in ./*.rel.
@@ -23,7 +25,7 @@ _rel_ids()
 _rel()
 {
 	local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
-	local opts pre
+	local words pre
 	# --opt=value arrives as three words: --opt = value.
 	if [[ $cur == = ]]; then
 		cur=
@@ -33,31 +35,27 @@ _rel()
 
 	COMPREPLY=()
 	case $prev in
-	--by)		COMPREPLY=($(compgen -W 'contact org' -- "$cur")); return ;;
-	--format)	COMPREPLY=($(compgen -W 'text md' -- "$cur")); return ;;
-	--color)	COMPREPLY=($(compgen -W 'auto always never' -- "$cur")); return ;;
 	--explain|--contact)
 			COMPREPLY=($(compgen -W "$(_rel_ids)" -- "$cur")); return ;;
 	--owner)	COMPREPLY=($(compgen -W "$(_rel_ids owner)" -- "$cur")); return ;;
-	--kind)		# a comma-separated list: complete its last item
-		[[ $cur == *,* ]] && pre=${cur%,*},
-		COMPREPLY=($(compgen -P "$pre" -W 'contact promise issue request feedback' \
-		    -- "${cur##*,}"))
-		return ;;
 	--today|--since|--until)
 			COMPREPLY=($(compgen -W "$(date +%Y-%m-%d)" -- "$cur")); return ;;
-	--within)	COMPREPLY=($(compgen -W '7d 14d 30d' -- "$cur")); return ;;
+	--kind)		# a comma-separated list: complete its last item
+		[[ $cur == *,* ]] && pre=${cur%,*},
+		COMPREPLY=($(compgen -P "$pre" -W "$("$1" --complete --kind \
+		    2>/dev/null)" -- "${cur##*,}"))
+		return ;;
+	--*)		# the words the tool takes after the option
+		words=$("$1" --complete "$prev" 2>/dev/null)
+		if [[ -n $words ]]; then
+			COMPREPLY=($(compgen -W "$words" -- "$cur"))
+			return
+		fi ;;
 	esac
 
-	case ${1##*/} in
-	rel-parse)	opts='--check --keep-going --strict --safe-csv --today' ;;
-	rel-score)	opts='--by --explain --since --until --all --safe-csv --today' ;;
-	rel-overdue)	opts='--them --within --owner --kind --csv --safe-csv --today' ;;
-	rel-report)	opts='--format --ascii --color --contact --since --until --all --today' ;;
-	rel-fmt)	opts='--check --in-place --sort' ;;
-	esac
 	if [[ $cur == -* ]]; then
-		COMPREPLY=($(compgen -W "$opts --help --version" -- "$cur"))
+		COMPREPLY=($(compgen -W "$("$1" --complete options 2>/dev/null)" \
+		    -- "$cur"))
 		return
 	fi
 

@@ -5,7 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "rel.h"
+#include "csvout.h"
+#include "diag.h"
+#include "reader.h"
 
 static void
 take(const struct record *r, void *ctx)
@@ -35,6 +37,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	opts.strict = 1;
 	lines_from_buffer(&l, (const char *)data, size);
 	csvin_read(&l, "<fuzz>", &opts);
+	events_flush(devnull);
 	lines_close(&l);
 	book_finish(&opts);
 	rel_cleanup();

@@ -1,0 +1,351 @@
+/* cli.c: what every tool's command line and end share.  A tool gives a
+ * table of its own options (struct tool); the options the tools share
+ * (--today, --since, --until, --safe-csv, --help, --version, --complete)
+ * are handled here, --help is written from the table so that it cannot
+ * disagree with what the tool takes, and --complete WHAT prints the words
+ * that complete WHAT for the shell completions, from the same table.
+ *
+ * The end of a tool is here too: its output flushed and checked, its
+ * memory handed back. */
+#include <errno.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "csvout.h"
+#include "date.h"
+#include "diag.h"
+#include "reader.h"
+#include "util.h"
+
+/* The shared options, in the order --help lists them after a tool's. */
+static const struct cli_option shared[] = {
+	{ "since", 0, "DATE", CLI_SINCE, "count only evidence from DATE on",
+	    NULL, 0 },
+	{ "until", 0, "DATE", CLI_UNTIL, "count only evidence up to DATE",
+	    NULL, 0 },
+	{ "safe-csv", 0, NULL, CLI_SAFE_CSV, "make CSV cells safe to open in a "
+	    "spreadsheet", NULL, 0 },
+	{ "today", 0, "DATE", CLI_TODAY, "the current date (YYYY-MM-DD)", NULL,
+	    0 },
+	{ "help", 'h', NULL, CLI_HELP, "show this help", NULL, 0 },
+	{ "version", 'V', NULL, CLI_VERSION, "show the version", NULL, 0 },
+	{ "complete", 0, "WHAT", CLI_COMPLETE, NULL, NULL, 0 },
+	{ NULL, 0, NULL, 0, NULL, NULL, 0 },
+};
+
+static const struct tool *tool;
+static struct buf usage;	/* after the tool's name: its options, operands */
+
+static int
+takes(const struct cli_option *o)
+{
+	switch (o->id) {
+	case CLI_SINCE:
+	case CLI_UNTIL:
+		return (tool->takes & TAKES_WINDOW) != 0;
+	case CLI_SAFE_CSV:
+		return (tool->takes & TAKES_SAFE_CSV) != 0;
+	case CLI_TODAY:
+		return (tool->takes & TAKES_TODAY) != 0;
+	default:
+		return 1;
+	}
+}
+
+/* Calls fn on each option the tool takes, its own first. */
+static void
+each_option(void (*fn)(const struct cli_option *, void *), void *ctx)
+{
+	const struct cli_option *o;
+
+	for (o = tool->options; o->name; o++)
+		fn(o, ctx);
+	for (o = shared; o->name; o++)
+		if (takes(o))
+			fn(o, ctx);
+}
+
+/* "  -c, --check           validate only", its further lines under it;
+ * a help that ends in a colon, then the words of the argument. */
+static void
+help_line(const struct cli_option *o, void *ctx)
+{
+	const char *p, *nl;
+	struct buf words = { 0 };
+	size_t nwords = 0;
+	int n;
+
+	(void)ctx;
+	if (o->help == NULL)	/* --complete: for the completions only */
+		return;
+	if (o->letter)
+		n = printf("  -%c, --%s", o->letter, o->name);
+	else
+		n = printf("      --%s", o->name);
+	if (o->arg)
+		n += printf(" %s", o->arg);
+	for (p = o->help; p; p = nl ? nl + 1 : NULL) {
+		nl = strchr(p, '\n');
+		printf("%*s%.*s\n", n < 24 ? 24 - n : 1, "", (int)(nl ? nl - p :
+		    (long)strlen(p)), p);
+		n = 0;
+	}
+	if (o->words == NULL || o->help[strlen(o->help) - 1] != ':')
+		return;
+	while (o->words[nwords])
+		nwords++;
+	words_join(&words, o->words, nwords, "or");
+	printf("%24s%s\n", "", words.s);
+	buf_free(&words);
+}
+
+static void
+help(void)
+{
+	printf("usage: %s %s\n%s\n\n", tool->name, usage.s, tool->about);
+	each_option(help_line, NULL);
+	printf("\n%s\n", tool->end);
+}
+
+/* "[--check] [--today DATE] ... [FILE ...]", the lines broken before 80
+ * columns under the first. */
+static void
+usage_word(const struct cli_option *o, void *ctx)
+{
+	size_t *col = ctx, n;
+	char word[64];
+
+	if (o->help == NULL || o->id == CLI_HELP || o->id == CLI_VERSION)
+		return;
+	n = (size_t)snprintf(word, sizeof(word), "[--%s%s%s]", o->name,
+	    o->arg ? " " : "", o->arg ? o->arg : "");
+	if (*col + n + 1 > 79) {
+		buf_add(&usage, "\n       ", 8);
+		*col = 7;
+	}
+	if (usage.len && usage.s[usage.len - 1] != ' ')
+		buf_addc(&usage, ' ');
+	buf_add(&usage, word, n);
+	*col += n + 1;
+}
+
+static void
+make_usage(void)
+{
+	size_t col = 7 + strlen(tool->name);
+
+	usage.len = 0;
+	buf_add(&usage, "", 0);
+	each_option(usage_word, &col);
+	if (col + strlen(tool->operands) + 1 > 79)
+		buf_add(&usage, "\n       ", 8);
+	else
+		buf_addc(&usage, ' ');
+	buf_add(&usage, tool->operands, strlen(tool->operands));
+}
+
+/* --complete options: the long options; --complete described: the same,
+ * each with the first line of its help after a colon (zsh's _describe);
+ * --complete --NAME: the words that complete NAME's argument. */
+static void
+complete_line(const struct cli_option *o, void *ctx)
+{
+	const char *what = ctx;
+	size_t i;
+
+	if (strcmp(what, "options") == 0)
+		printf("--%s\n", o->name);
+	else if (strcmp(what, "described") == 0 && o->help)
+		printf("--%s:%.*s\n", o->name, (int)strcspn(o->help, "\n"),
+		    o->help);
+	else if (strncmp(what, "--", 2) == 0 && strcmp(what + 2, o->name) == 0)
+		for (i = 0; o->words && o->words[i]; i++)
+			printf("%s\n", o->words[i]);
+}
+
+static void
+count_option(const struct cli_option *o, void *ctx)
+{
+	(void)o;
+	(*(size_t *)ctx)++;
+}
+
+struct longopts {
+	struct option *v;
+	char *letters;
+	size_t n;
+	int ids[128];		/* of the short options, by their letter */
+};
+
+static void
+add_option(const struct cli_option *o, void *ctx)
+{
+	struct longopts *l = ctx;
+	struct option *lo = &l->v[l->n++];
+
+	lo->name = o->name;
+	lo->has_arg = o->arg ? required_argument : no_argument;
+	lo->flag = NULL;
+	lo->val = o->id;
+	if (o->letter) {
+		strncat(l->letters, &o->letter, 1);
+		if (o->arg)
+			strcat(l->letters, ":");
+		l->ids[(unsigned char)o->letter & 127] = o->id;
+	}
+}
+
+_Noreturn void
+cli_usage(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	diag_usage(usage.s, fmt, ap);
+	va_end(ap);
+}
+
+static void
+shared_option(int id, const char *arg, struct cli *cli)
+{
+	switch (id) {
+	case CLI_HELP:
+		help();
+		exit(fshut(stdout, "<stdout>"));
+	case CLI_VERSION:
+		printf("%s %s\n", tool->name, REL_VERSION);
+		exit(fshut(stdout, "<stdout>"));
+	case CLI_COMPLETE:
+		each_option(complete_line, (void *)arg);
+		exit(fshut(stdout, "<stdout>"));
+	case CLI_TODAY:
+		cli->today = date_option("--today", arg);
+		break;
+	case CLI_SINCE:
+		cli->since = date_option("--since", arg);
+		break;
+	case CLI_UNTIL:
+		cli->until = date_option("--until", arg);
+		break;
+	case CLI_SAFE_CSV:
+		csv_safe = 1;
+		break;
+	}
+}
+
+/* A tool's own option: set where its table says, or handed to own(). */
+static void
+own_option(int id, const char *arg, void (*own)(int, const char *, void *),
+    void *ctx)
+{
+	const struct cli_option *o;
+
+	for (o = tool->options; o->name && o->id != id; o++)
+		;
+	if (o->sets == 0)
+		own(id, arg, ctx);
+	else if (o->arg)
+		*(const char **)(void *)((char *)ctx + o->sets - 1) = arg;
+	else
+		*(int *)(void *)((char *)ctx + o->sets - 1) = 1;
+}
+
+/* Reads the options of argv by the table of t: the shared ones into cli,
+ * the tool's own by own(); a wrong one ends the tool with its usage.
+ * Returns the index of the first operand.  The default of --today is the
+ * local date; --until before it stands for it, as the day measured. */
+int
+cli_start(int argc, char **argv, const struct tool *t, struct cli *cli,
+    void (*own)(int id, const char *arg, void *ctx), void *ctx)
+{
+	char letters[64] = "";
+	struct longopts l = { NULL, letters, 0, { 0 } };
+	size_t n = 0;
+	int c, today_given = 0;
+
+	tool = t;
+	diag_init(argv[0]);
+	make_usage();
+	signal(SIGPIPE, SIG_DFL);	/* a closed pipe ends the tool */
+	each_option(count_option, &n);
+	l.v = xcalloc(n + 1, sizeof(*l.v));
+	each_option(add_option, &l);
+	cli->since = cli->until = NO_DATE;
+	while ((c = getopt_long(argc, argv, letters, l.v, NULL)) != -1) {
+		if (c == '?' || c == ':') {
+			free(l.v);
+			cli_usage(NULL);
+		}
+		if (c > 0 && c < 128 && l.ids[c])
+			c = l.ids[c];	/* -c is --check */
+		today_given |= c == CLI_TODAY;
+		if (c >= CLI_OWN)
+			own_option(c, optarg, own, ctx);
+		else
+			shared_option(c, optarg, cli);
+	}
+	free(l.v);
+	if (!today_given)
+		cli->today = today_from_option(NULL);
+	if (cli->since != NO_DATE && cli->until != NO_DATE &&
+	    cli->since > cli->until)
+		cli_usage("--since is after --until");
+	return optind;
+}
+
+/* The end of every tool: standard output flushed and closed, a write
+ * error (a full disk) turned into exit status 2, memory handed back. */
+int
+tool_exit(int status)
+{
+	if (fshut(stdout, "<stdout>"))
+		status = 2;
+	rel_cleanup();
+	buf_free(&usage);
+	return status;
+}
+
+/* The errno of the first write that failed, caught where it failed. */
+static int output_errno;
+
+/* Flush and close a stream: 2 after a write error (a full disk), said in
+ * a message, and 2 without one when the reader of a pipe has gone (with
+ * SIGPIPE blocked: by default the signal ends the tool), never 0 after
+ * truncated output.  The error named is the one of the call that failed:
+ * an earlier failure, whose errno is gone, is named an I/O error rather
+ * than after whatever came since. */
+int
+fshut(FILE *fp, const char *name)
+{
+	int err = 0;
+
+	errno = 0;
+	if (fflush(fp) == EOF)
+		err = errno;
+	else if (ferror(fp))
+		err = output_errno ? output_errno : EIO;
+	if (fclose(fp) == EOF && err == 0)
+		err = errno;
+	if (err == 0)
+		return 0;
+	if (err != EPIPE)
+		diag_warn("%s: write error: %s", name, strerror(err));
+	return 2;
+}
+
+/* Ends the tool at once when its output cannot be written, rather than
+ * reading on for nothing: the streaming tools call it after each write. */
+void
+output_check(FILE *fp)
+{
+	if (!ferror(fp))
+		return;
+	if (output_errno == 0)
+		output_errno = errno;
+	exit(tool_exit(2));
+}

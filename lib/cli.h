@@ -1,0 +1,59 @@
+/* cli.h: what every tool's command line and end share (cli.c). */
+#ifndef CLI_H
+#define CLI_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#define REL_VERSION "1.1.0"
+
+/* The options the tools share; a tool's own ids start at CLI_OWN. */
+enum {
+	CLI_HELP = 'h', CLI_VERSION = 'V',
+	CLI_TODAY = 0x100, CLI_SINCE, CLI_UNTIL, CLI_SAFE_CSV, CLI_COMPLETE,
+	CLI_OWN = 0x200
+};
+
+/* Which of the shared options a tool takes, beside --help, --version
+ * and --complete. */
+enum { TAKES_TODAY = 1, TAKES_WINDOW = 2, TAKES_SAFE_CSV = 4 };
+
+struct cli_option {
+	const char *name;	/* the long name */
+	char letter;		/* the short one, or 0 */
+	const char *arg;	/* the argument's name in --help, or NULL */
+	int id;
+	const char *help;	/* for --help, \n starts a further line; NULL:
+				 * in neither --help nor the usage */
+	const char *const *words;	/* what completes the argument */
+	size_t sets;		/* SETS(): what it sets in the tool's ctx,
+				 * an int to 1 or a string to its argument;
+				 * 0: the tool's own() takes it */
+};
+
+#define SETS(type, field) (offsetof(type, field) + 1)
+
+struct tool {
+	const char *name;
+	const char *operands;	/* as usage: shows them, after the options */
+	const char *about;	/* the first lines of --help */
+	const char *end;	/* its last lines: the exit status, a page */
+	const struct cli_option *options;	/* ends with a NULL name */
+	unsigned takes;		/* TAKES_* */
+};
+
+/* What the shared options set. */
+struct cli {
+	int today;		/* --today, else the local date */
+	int since, until;	/* --since, --until, or NO_DATE */
+};
+
+int cli_start(int argc, char **argv, const struct tool *, struct cli *,
+    void (*own)(int id, const char *arg, void *ctx), void *ctx);
+_Noreturn void cli_usage(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2)));
+int tool_exit(int status);
+int fshut(FILE *, const char *name);
+void output_check(FILE *);
+
+#endif

@@ -1,0 +1,27 @@
+/* date.h: calendar days, times of day, periods and durations */
+#ifndef DATE_H
+#define DATE_H
+
+#include <stddef.h>
+
+#define NO_DATE (-2147483647 - 1)
+#define DATE_MAX 16	/* YYYY-MM-DD, or +YYYYY-MM-DD past 9999, and NUL */
+
+struct period {
+	int n;
+	char unit;	/* 'd', 'w', 'm' (months), 'y' */
+};
+
+int date_parse(const char *s, size_t n, int *day, const char **why);
+void date_format(int day, char out[DATE_MAX]);
+int time_parse(const char *s, size_t n, int *minute, const char **why);
+int period_parse(const char *s, size_t n, struct period *, const char **why);
+int period_add(int day, struct period, int times);
+int period_days(struct period);
+void period_format(struct period, char out[16]);
+int date_month_index(int day);
+int duration_parse(const char *s, size_t n, int *minutes, const char **why);
+int date_option(const char *option, const char *arg);
+int today_from_option(const char *arg);
+
+#endif

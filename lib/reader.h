@@ -1,0 +1,40 @@
+/* reader.h: the two readers, the lines they read, and every tool's loop over
+ * its operands */
+#ifndef READER_H
+#define READER_H
+
+#include <stddef.h>
+#include <sys/types.h>
+#include "book.h"
+
+struct lines;
+void journal_init(void);
+void journal_read(struct lines *, const char *file, const struct read_opts *);
+void journal_free(void);
+void csvin_read(struct lines *, const char *file, const struct read_opts *);
+void csvin_free(void);
+int csv_header_matches(const char *, size_t);
+
+/* lines.c: a buffered reader of lines, without allocation per line */
+
+#define LINES_MAXLINE (16 * 1024 * 1024)	/* longer: not a journal */
+
+struct lines {
+	int fd;
+	char *buf;
+	size_t cap, start, end, last;
+	long lineno;
+	int eof, error;
+};
+int lines_open(struct lines *, const char *path, int regular_only);
+void lines_from_fd(struct lines *, int fd);
+void lines_from_buffer(struct lines *, const char *, size_t);
+int lines_next(struct lines *, const char **line, size_t *len);
+void lines_unread(struct lines *);
+void line_trim(long lineno, const char **, size_t *);
+void lines_close(struct lines *);
+
+int rel_read_all(int argc, char **argv, const struct read_opts *);
+void rel_cleanup(void);
+
+#endif

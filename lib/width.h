@@ -1,0 +1,14 @@
+/* width.h: terminal columns of UTF-8 text as shown, the same in every locale */
+#ifndef WIDTH_H
+#define WIDTH_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+int char_width(unsigned codepoint);
+size_t shown_width(const char *, size_t n, size_t *len);
+size_t display_width(const char *);
+size_t fit_width(const char *, size_t width, size_t *used);
+void put_cell(FILE *, const char *, size_t width);
+
+#endif
