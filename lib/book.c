@@ -770,6 +770,26 @@ deliver(const struct record *r, const char *const *ids, size_t n,
 	}
 }
 
+/* What an entry can be told of without the rest of the journal: what its
+ * kind needs, a status's state.  An option still takes effect (option
+ * keys declares the keys of the lines below it). */
+static void
+syntax_entry(const struct entry *e, const struct read_opts *opts)
+{
+	int bad = e->bad;
+
+	if (e->rec.kind == K_OPTION && !bad)
+		apply_option(&e->rec);
+	else if (e->rec.kind != K_CONTACT && e->rec.kind != K_OPTION) {
+		check_needs(e, &bad);
+		if (kind_takes_state(e->rec.kind) &&
+		    record_get(&e->rec, "status") == NULL && !bad)
+			diag_at(DIAG_ERROR, &e->head, e->subject_off, "%s needs a "
+			    "state: %s", kind_name(e->rec.kind), status_list());
+	}
+	(void)opts;
+}
+
 void
 book_entry(const struct entry *e, const struct read_opts *opts)
 {
@@ -780,6 +800,10 @@ book_entry(const struct entry *e, const struct read_opts *opts)
 	if (r->kind == K_NONE || (e->ncontacts == 0 && r->kind != K_OPTION &&
 	    !kind_is_followup(r->kind)))
 		return;		/* the reader has said what is wrong */
+	if (opts->syntax_only) {
+		syntax_entry(e, opts);
+		return;
+	}
 	switch (r->kind) {
 	case K_OPTION:
 		if (!bad)

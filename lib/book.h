@@ -112,6 +112,10 @@ struct read_opts {
 	 * if it was settled by today; a ref settled later stays open. */
 	void (*ref_done)(const struct ref *, void *ctx);
 	int today;
+	/* The file alone, by its syntax (rel-fmt, rel-merge): what each
+	 * line and entry is, never what other entries or files say (refs,
+	 * contacts declared, dates in order); includes are not read. */
+	int syntax_only;
 };
 
 void book_entry(const struct entry *, const struct read_opts *);

@@ -364,12 +364,13 @@ fmt_journal(struct lines *l, int sort, struct buf *out)
 	return rc == -1 ? -1 : 0;
 }
 
-/* The text read as every tool reads a journal: 0 if it has no error.
- * rel-fmt never rewrites what it could not read. */
+/* The text read by its syntax, as a file on its own (rel-fmt(1)): 0 if
+ * it has no error.  Refs, contacts and options of other files are not
+ * its business; rel-fmt never rewrites what it could not read. */
 static int
 journal_ok(const char *name, const struct buf *text)
 {
-	struct read_opts opts = { 0 };
+	struct read_opts opts = { .syntax_only = 1 };
 	struct lines l;
 	const char *first;
 	size_t n;

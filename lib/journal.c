@@ -510,6 +510,8 @@ parse_include(const struct src *src, size_t pos, const struct read_opts *opts)
 		    "with blanks in it");
 		return;
 	}
+	if (opts->syntax_only)
+		return;		/* the file alone: what it includes is apart */
 	path = include_path(src->file, pattern);
 	if (!has_glob_magic(pattern)) {
 		include_one(src, off, path, opts);

@@ -6,7 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 cd "$top" || exit 1
 f="$bin/rel-fmt"
-plan 68
+plan 70
 
 # The records of a journal, every column but file and line, so that a
 # formatted journal can be compared with its source.
@@ -159,6 +159,22 @@ else
 	echo "ok $((ntest - 1)) # skip no cc for tests/fault.c"
 	echo "ok $ntest # skip no cc for tests/fault.c"
 fi
+
+# Each file on its own, by its syntax: a month whose refs were opened in
+# another file formats, and the files a journal includes are not touched.
+mkdir "$tmp/multi"
+printf 'include months/*.rel\ncontact jan\n' >"$tmp/multi/j.rel"
+mkdir "$tmp/multi/months"
+printf '2026-10-03   promise jan Quote  id:q due:2026-10-10\n' \
+    >"$tmp/multi/months/2026-10.rel"
+printf '2026-11-02  kept   q\n' >"$tmp/multi/months/2026-11.rel"
+cp "$tmp/multi/months/2026-10.rel" "$tmp/oct.before"
+"$f" -i "$tmp/multi/months/2026-11.rel" "$tmp/multi/j.rel" 2>"$tmp/err"
+[ $? = 0 ] && [ ! -s "$tmp/err" ] &&
+    [ "$(cat "$tmp/multi/months/2026-11.rel")" = "2026-11-02 kept q" ]
+ok $? "a file whose refs open in another formats on its own"
+cmp -s "$tmp/oct.before" "$tmp/multi/months/2026-10.rel"
+ok $? "formatting the journal leaves the files it includes as they are"
 
 # A journal with an error is refused and left byte for byte as it was.
 printf 'contact jan\n2026-02-30   call jan   Bad date\n' >"$tmp/j/bad.rel"
