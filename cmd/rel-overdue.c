@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "cli.h"
+#include "contact.h"
+#include "diag.h"
 #include "csvout.h"
 #include "overdue.h"
 #include "reader.h"
@@ -100,19 +102,22 @@ main(int argc, char **argv)
 	od.o.today = cli.today;
 	if (od.within)
 		od.o.within = period_add(od.o.today, od.o.within_p, 1) - od.o.today;
-	win = (struct window){ NO_DATE, NO_DATE, cli.today, 0 };
+	win = (struct window){ NO_DATE, NO_DATE, cli.today, 0, 0 };
 	tally_init(&win, &ropts);
 	status = rel_read_all(argc - first, argv + first, &ropts);
-	if (status == 0) {
+	if (status == 0)
 		tally_finish();
-		items = overdue_items(&od.o, &n);
-		if (n == 0)
-			status = 1;
-		else if (od.csv)
-			overdue_write_csv(stdout, items, n);
-		else
-			overdue_write_text(stdout, items, n, 0, 0);
-		free(items);
-	}
+	if (status != 0 || diag_errors())
+		return tool_exit(2);
+	if (od.o.owner)
+		owner_option("--owner", od.o.owner);
+	items = overdue_items(&od.o, &n);
+	if (n == 0)
+		status = 1;
+	else if (od.csv)
+		overdue_write_csv(stdout, items, n);
+	else
+		overdue_write_text(stdout, items, n, 0, OVERDUE_WIDTH);
+	overdue_items_free(items, n);
 	return tool_exit(status);
 }

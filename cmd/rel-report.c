@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "diag.h"
 #include "reader.h"
 #include "report.h"
 
@@ -83,14 +84,15 @@ main(int argc, char **argv)
 
 	first = cli_start(argc, argv, &tool, &cli, own_option, &r);
 	r.ro.color = !r.ro.markdown && want_color(r.color);
-	r.ro.win = (struct window){ cli.since, cli.until, cli.today, 1 };
+	r.ro.win = (struct window){ cli.since, cli.until, cli.today, 1, 1 };
 	if (r.ro.win.until != NO_DATE && r.ro.win.until < r.ro.win.today)
 		r.ro.win.today = r.ro.win.until;
 	tally_init(&r.ro.win, &opts);
 	status = rel_read_all(argc - first, argv + first, &opts);
-	if (status == 0) {
+	if (status == 0)
 		tally_finish();
-		status = report_write(stdout, &r.ro);
-	}
-	return tool_exit(status);
+	if (status != 0 || diag_errors())
+		return tool_exit(2);
+	report_write(stdout, &r.ro);
+	return tool_exit(0);
 }

@@ -9,6 +9,7 @@
 #include "csvout.h"
 #include "diag.h"
 #include "intern.h"
+#include "money.h"
 #include "reader.h"
 #include "score.h"
 
@@ -45,7 +46,8 @@ static const char SCORE_HEADER[] =
     "give_share,promises_due,promises_kept,stood_up,bumped_by_them,"
     "feedback,feedback_mean,feedback_age,issues,issues_open,disclosure_lag,"
     "requests,requests_open,response_time,deals,repeat_deals,referrals,"
-    "I,M,B,W,P,H,E,recency,respect,trust,health,partner";
+    "I,M,B,W,P,H,E,recency,respect,trust,health,partner,deal_amounts,"
+    "planned_minutes,actual_minutes";
 
 /* --by contact|org */
 static void
@@ -103,36 +105,50 @@ put_score(FILE *fp, double x)
 static void
 put_measures(FILE *fp, const struct tally *t, int today)
 {
-	int purposes = t->give + t->ask + t->mutual;
+	const struct counts *n = &t->n;
+	int purposes = n->give + n->ask + n->mutual;
 	char day[DATE_MAX], cad[16];
 
-	if (t->last_held_org != NO_DATE) {
-		date_format(t->last_held_org, day);
-		fprintf(fp, ",%s,%d", day, today - t->last_held_org);
+	if (t->held_org.day != NO_DATE) {
+		date_format(t->held_org.day, day);
+		fprintf(fp, ",%s,%d", day, today - t->held_org.day);
 	} else
 		fputs(",,", fp);
 	period_format(contact_cadence(t->c), cad);
 	put_str(fp, cad);
-	put_int(fp, t->interactions);
-	put_opt_int(fp, purposes, purposes ? score_round(100.0 * t->give /
+	put_int(fp, n->interactions);
+	put_opt_int(fp, purposes, purposes ? score_round(100.0 * n->give /
 	    purposes) : 0);
-	put_int(fp, t->ours_due);
-	put_int(fp, t->ours_on_time);
-	put_int(fp, t->stood_up_by_us);
-	put_int(fp, t->bumped_by_them);
-	put_int(fp, t->fb_count);
-	put_mean(fp, t->fb_sum, t->fb_scored);
-	put_opt_int(fp, t->last_feedback_org != NO_DATE,
-	    t->last_feedback_org != NO_DATE ? today - t->last_feedback_org : 0);
-	put_int(fp, t->issues);
-	put_int(fp, t->issues_open);
-	put_mean(fp, t->lag_sum, t->issues_told);
-	put_int(fp, t->requests);
-	put_int(fp, t->requests_open);
-	put_mean(fp, t->response_sum, t->answered);
-	put_int(fp, t->deals);
-	put_int(fp, t->deals > 1 ? t->deals - 1 : 0);
-	put_int(fp, t->referrals);
+	put_int(fp, n->ours_due);
+	put_int(fp, n->ours_on_time);
+	put_int(fp, n->stood_up_by_us);
+	put_int(fp, n->bumped_by_them);
+	put_int(fp, n->fb_count);
+	put_mean(fp, n->fb_sum, n->fb_scored);
+	put_opt_int(fp, t->fed_org.day != NO_DATE, t->fed_org.day != NO_DATE ?
+	    today - t->fed_org.day : 0);
+	put_int(fp, n->issues);
+	put_int(fp, n->issues_open);
+	put_mean(fp, n->lag_sum, n->issues_told);
+	put_int(fp, n->requests);
+	put_int(fp, n->requests_open);
+	put_mean(fp, n->response_sum, n->answered);
+	put_int(fp, n->deals);
+	put_int(fp, n->deals > 1 ? n->deals - 1 : 0);
+	put_int(fp, n->referrals);
+}
+
+/* The sums, after the scores: deal amounts by currency, minutes. */
+static void
+put_sums(FILE *fp, const struct tally *t)
+{
+	struct buf b = { 0 };
+
+	money_format(&t->money, &b);
+	put_str(fp, b.s);
+	buf_free(&b);
+	put_int(fp, t->n.planned_minutes);
+	put_int(fp, t->n.actual_minutes);
 }
 
 static void
@@ -145,7 +161,7 @@ write_row(FILE *fp, const struct tally *t, int today)
 	csv_field(fp, t->c->id, strlen(t->c->id), 1);
 	put_str(fp, contact_name(t->c));
 	put_str(fp, contact_own(t->c, "org"));
-	put_str(fp, contact_own(t->c, "owner"));
+	put_str(fp, contact_owner(t->c));
 	put_str(fp, status_name(contact_status(t->c)));
 	put_measures(fp, t, today);
 	for (i = 0; i < NDIMS; i++)
@@ -155,6 +171,7 @@ write_row(FILE *fp, const struct tally *t, int today)
 	put_score(fp, s.trust);
 	put_score(fp, s.health);
 	put_score(fp, s.partner);
+	put_sums(fp, t);
 	csv_end(fp);
 }
 
@@ -162,15 +179,11 @@ write_row(FILE *fp, const struct tally *t, int today)
 static int
 explain(const struct score *sc, struct tally *const *rows, int today)
 {
-	struct sym *sym = sym_find(sc->explain, strlen(sc->explain));
+	const struct contact *c = contact_option("--explain", sc->explain);
 	const struct tally *t;
 	struct scores s;
 
-	if (sym == NULL || sym->contact == NULL) {
-		diag_warn("%s: no such contact in the input", sc->explain);
-		return 2;
-	}
-	t = rows ? rows[sym->contact->index] : tally_of(sym->contact);
+	t = rows ? rows[c->index] : tally_of(c);
 	if (t == NULL) {
 		diag_warn("%s: belongs to an org; explain the org with --by org, "
 		    "or drop --by org", sc->explain);
@@ -194,7 +207,7 @@ main(int argc, char **argv)
 	int first, status;
 
 	first = cli_start(argc, argv, &tool, &cli, own_option, &sc);
-	win = (struct window){ cli.since, cli.until, cli.today, 0 };
+	win = (struct window){ cli.since, cli.until, cli.today, 0, sc.by_org };
 	if (win.until != NO_DATE && win.until < win.today)
 		win.today = win.until;
 	tally_init(&win, &opts);
@@ -203,6 +216,8 @@ main(int argc, char **argv)
 	if ((status = rel_read_all(argc - first, argv + first, &opts)) != 0)
 		return tool_exit(status);
 	tally_finish();
+	if (diag_errors())
+		return tool_exit(2);
 	cs = book_contacts(&n);
 	if (sc.by_org)
 		rows = tally_by_org(&n);

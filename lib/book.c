@@ -192,13 +192,17 @@ record_copy(const struct record *r)
 	return c;
 }
 
-/* The status a status: value (checked already) sets; none is active. */
-static enum status
-status_of(const char *w)
+/* The status a status: value (checked already) sets; without one, the
+ * contact's status is its org's (contact_status()). */
+static void
+set_status(struct contact *c, const char *w)
 {
 	int st = w ? status_from_word(w, strlen(w)) : -1;
 
-	return st < 0 ? ST_ACTIVE : (enum status)st;
+	if (st < 0)
+		return;
+	c->status = (unsigned char)st;
+	c->status_set = 1;
 }
 
 static struct contact *
@@ -245,9 +249,8 @@ declare_contact(const struct entry *e, const struct read_opts *opts, int *bad)
 	if (opts->keep_contact_blocks) {
 		c->decl = record_copy(&e->rec);
 		c->decl->contact = c->id;
-		c->name = c->decl->title[0] ? c->decl->title : c->id;
 	}
-	c->status = status_of(record_get(&e->rec, "status"));
+	set_status(c, record_get(&e->rec, "status"));
 }
 
 /* The day a date attribute names, or dflt if it has none (or a bad one,
@@ -747,8 +750,8 @@ check_entry(const struct entry *e, const struct read_opts *opts, int *bad)
 	}
 	if (r->kind == K_STATUS && record_get(r, "status"))
 		for (i = 0; i < e->ncontacts; i++)
-			contact_of(e->contacts[i], e, opts)->status =
-			    status_of(record_get(r, "status"));
+			set_status(contact_of(e->contacts[i], e, opts),
+			    record_get(r, "status"));
 }
 
 static void
@@ -764,6 +767,8 @@ deliver(const struct record *r, const char *const *ids, size_t n,
 		opts->fn(&one, opts->ctx);
 		return;
 	}
+	one.contacts = ids;
+	one.ncontacts = n;
 	for (i = 0; i < n; i++) {
 		one.contact = ids[i];
 		opts->fn(&one, opts->ctx);

@@ -11,14 +11,15 @@
 
 struct contact {
 	const char *id;
-	const char *name;
+	struct contact *org;	/* contact_org()'s, once it names one */
 	const char *file;	/* where declared; NULL if never declared */
 	long line;
 	const char *first_file;	/* first record naming it */
 	long first_line;
 	struct record *decl;	/* a copy of the contact record, or NULL;
 				 * kept only if read_opts asks */
-	enum status status;
+	unsigned char status;	/* enum status, if status_set */
+	unsigned char status_set;	/* by its block or a status entry */
 	uint32_t index;		/* in book_contacts(), in order of appearance
 				 * (each contact has a sym: < 2^32 of them) */
 	/* Then read_opts.contact_room bytes, zeroed, for the tool: the

@@ -7,6 +7,7 @@
  *
  * The end of a tool is here too: its output flushed and checked, its
  * memory handed back. */
+#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
 #include <signal.h>
@@ -208,6 +209,52 @@ cli_usage(const char *fmt, ...)
 	va_start(ap, fmt);
 	diag_usage(usage.s, fmt, ap);
 	va_end(ap);
+}
+
+/* The name of names closest to w, case aside, or NULL. */
+static const char *
+closest_folded(const char *w, const char *const *names, size_t n)
+{
+	char **folded = xcalloc(n ? n : 1, sizeof(*folded)), *fw, *p;
+	const char *near = NULL;
+	size_t i;
+
+	fw = xmalloc(strlen(w) + 1);
+	for (p = fw; (*p = *w) != '\0'; p++, w++)
+		*p = (char)tolower((unsigned char)*p);
+	for (i = 0; i < n; i++) {
+		folded[i] = xmalloc(strlen(names[i]) + 1);
+		for (p = folded[i], w = names[i]; (*p = *w) != '\0'; p++, w++)
+			*p = (char)tolower((unsigned char)*p);
+		if (near == NULL && strcmp(folded[i], fw) == 0)
+			near = names[i];
+	}
+	if (near == NULL && (w = closest_word(fw, strlen(fw),
+	    (const char *const *)folded, n)) != NULL)
+		for (i = 0; i < n && near == NULL; i++)
+			if (folded[i] == w)
+				near = names[i];
+	for (i = 0; i < n; i++)
+		free(folded[i]);
+	free(folded);
+	free(fw);
+	return near;
+}
+
+/* An option's argument that names nothing the input has (an owner, a
+ * contact): exit 2, with the name it comes closest to, however cased.
+ * "--owner mya: no contact has this owner; did you mean maya?" */
+_Noreturn void
+cli_unknown(const char *option, const char *arg, const char *what,
+    const char *const *names, size_t n)
+{
+	const char *near = closest_folded(arg, names, n);
+
+	if (near)
+		diag_warn("%s %s: %s; did you mean %s?", option, arg, what, near);
+	else
+		diag_warn("%s %s: %s", option, arg, what);
+	exit(2);
 }
 
 static void

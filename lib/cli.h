@@ -52,6 +52,8 @@ int cli_start(int argc, char **argv, const struct tool *, struct cli *,
     void (*own)(int id, const char *arg, void *ctx), void *ctx);
 _Noreturn void cli_usage(const char *fmt, ...)
     __attribute__((format(printf, 1, 2)));
+_Noreturn void cli_unknown(const char *option, const char *arg,
+    const char *what, const char *const *names, size_t n);
 int tool_exit(int status);
 int fshut(FILE *, const char *name);
 void output_check(FILE *);

@@ -18,9 +18,17 @@ struct contact *contact_top_org(const struct contact *);
 int contact_baseline(const struct contact *, int first_day);
 struct period contact_cadence(const struct contact *);
 struct period contact_sla(const struct contact *, const struct ref *);
+struct period contact_feedback_every(const struct contact *);
 const char *contact_owner(const struct contact *);
 enum status contact_status(const struct contact *);
+int contact_within(const struct contact *, const struct contact *org);
 const char *contact_name(const struct contact *);
+const char **contact_owners(size_t *n);
+int contact_owner_known(const char *);
+const char **contact_ids(size_t *n);
+struct contact *contact_find(const char *id);
+struct contact *contact_option(const char *option, const char *id);
+void owner_option(const char *option, const char *owner);
 
 int ref_settled_by(const struct ref *, int day);
 int ref_told_by(const struct ref *, int day);

@@ -323,3 +323,15 @@ today_from_option(const char *arg)
 	localtime_r(&now, &tm);
 	return days_from_civil(tm.tm_year + 1900L, tm.tm_mon + 1, tm.tm_mday);
 }
+
+/* Minutes as a duration is written: 45m, 2h, 1h30m; 0m for none. */
+void
+duration_format(long minutes, char out[DURATION_MAX])
+{
+	if (minutes >= 60 && minutes % 60)
+		snprintf(out, DURATION_MAX, "%ldh%ldm", minutes / 60, minutes % 60);
+	else if (minutes >= 60)
+		snprintf(out, DURATION_MAX, "%ldh", minutes / 60);
+	else
+		snprintf(out, DURATION_MAX, "%ldm", minutes);
+}

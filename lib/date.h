@@ -21,6 +21,8 @@ int period_days(struct period);
 void period_format(struct period, char out[16]);
 int date_month_index(int day);
 int duration_parse(const char *s, size_t n, int *minutes, const char **why);
+#define DURATION_MAX 32
+void duration_format(long minutes, char out[DURATION_MAX]);
 int date_option(const char *option, const char *arg);
 int today_from_option(const char *arg);
 

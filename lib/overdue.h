@@ -6,19 +6,24 @@
 
 #include "book.h"
 #include "date.h"
+#include "util.h"
 
 enum item_kind { IT_CONTACT, IT_PROMISE, IT_ISSUE, IT_REQUEST, IT_FEEDBACK,
     IT__COUNT };
 
+/* One fact to act on: one contact's, an org's and its members' for the
+ * same reason, or one ref's, whatever the contacts it names. */
 struct item {
 	enum item_kind kind;
 	int upcoming;		/* not due yet, but within --within */
 	int due;		/* the day it fell or falls due */
 	int late;		/* days past due (negative: days to go) */
-	double urgency;		/* late / the item's period, in days */
-	const struct contact *contact;
+	double urgency;		/* late / period */
+	int period;		/* the item's period, in days */
+	const struct contact **who;	/* its contacts, orgs before members */
+	size_t nwho;
 	const struct ref *ref;	/* promises, issues, requests */
-	const char *owner;
+	char *owners;		/* its contacts' owners, "a,b", or NULL */
 	char what[160];
 	const char *file;
 	long line;
@@ -35,16 +40,19 @@ struct overdue_opts {
 };
 
 struct item *overdue_items(const struct overdue_opts *, size_t *n);
+void overdue_items_free(struct item *, size_t n);
 extern const char *const item_kind_names[IT__COUNT + 1];
 const char *item_kind_name(enum item_kind);
 void item_kind_list(struct buf *);
 int item_kind_from_word(const char *, size_t, enum item_kind *);
-const char *contact_owner(const struct contact *);
 void item_status(const struct item *, char *, size_t);
+void item_urgency(const struct item *, char *, size_t);
+void item_who(const struct item *, struct buf *);
+void item_what(const struct item *, int with_id, struct buf *);
+int item_names(const struct item *, const struct contact *);
 
 void overdue_write_csv(FILE *, const struct item *, size_t);
-
-#define OVERDUE_WHAT_WIDTH 48
+#define OVERDUE_WIDTH 80	/* the columns the text fits, ids aside */
 void overdue_write_text(FILE *, const struct item *, size_t, size_t indent,
     size_t width);
 

@@ -20,6 +20,10 @@ struct record {
 	int minute;		/* minute of the day, or -1 */
 	enum kind kind;
 	const char *contact;	/* interned id; NULL for options */
+	/* every contact the entry names, contact among them: an entry of
+	 * several contacts is one record for each (book.c, deliver()) */
+	const char *const *contacts;
+	size_t ncontacts;
 	const char *ref;	/* interned id, or NULL */
 	const char *title;
 	const struct attr *attrs;

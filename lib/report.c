@@ -8,6 +8,7 @@
 
 #include "contact.h"
 #include "intern.h"
+#include "money.h"
 #include "overdue.h"
 #include "report.h"
 #include "safe.h"
@@ -18,15 +19,23 @@
 #define NAME_WIDTH 22
 #define LABEL_WIDTH 10
 
+/* Open refs counted: our promises and the late ones, issues not resolved
+ * and not told. */
+struct open_refs {
+	int promises, late, issues, untold;
+};
+
 struct row {
 	const struct contact *c;
 	const struct tally *t;
+	struct tally *account;	/* an org's: with its members', else NULL */
 	struct scores s;
 	int next_due;		/* last contact (or baseline) + cadence */
-	int open_promises, late_promises, open_issues, untold;
+	struct open_refs refs;	/* its own */
 	const struct ref **open;	/* its open refs, in the order opened */
 	size_t nopen, opencap;
 };
+
 
 static const struct report_opts *report;
 
@@ -90,47 +99,64 @@ color_end(double health)
 static int
 next_due(const struct row *r)
 {
-	if (r->s.base == NO_DATE)
+	if (r->s.base == NO_DATE || r->s.paused)
 		return NO_DATE;
 	return period_add(r->s.base, contact_cadence(r->c), 1);
 }
 
 static void
+open_refs_add(struct open_refs *n, const struct ref *ref, int today)
+{
+	if (ref->kind == K_PROMISE && !ref->by_them) {
+		n->promises++;
+		n->late += ref->due_day < today;
+	} else if (ref->kind == K_ISSUE) {
+		n->issues += !ref_settled_by(ref, today);
+		n->untold += !ref_told_by(ref, today);
+	}
+}
+
+static void
+row_open(struct row *r, const struct ref *ref, int today)
+{
+	if (r->nopen == r->opencap) {
+		r->opencap = r->opencap ? r->opencap * 2 : 8;
+		r->open = xreallocarray(r->open, r->opencap, sizeof(*r->open));
+	}
+	r->open[r->nopen++] = ref;
+	open_refs_add(&r->refs, ref, today);
+}
+
+/* The open refs of the report, each once however many contacts it
+ * names (the summary, all), and of each row (its Prom. and Issues cells
+ * and its Open lines). */
+static void
 count_refs(struct row *rows, size_t nrows, const size_t *row_of,
-    size_t ncontacts)
+    size_t ncontacts, struct open_refs *all)
 {
 	const struct ref *ref;
 	struct sym *sym;
-	struct row *r;
 	size_t j;
-	int today = report->win.today;
+	int today = report->win.today, shown;
 
-	for (ref = book_open_refs(); ref; ref = ref->next)
-		for (j = 0; j < ref->ncontacts; j++) {
+	memset(all, 0, sizeof(*all));
+	for (ref = book_open_refs(); ref; ref = ref->next) {
+		/* settled refs are left out, but an issue resolved without
+		 * being told is still bad news untold */
+		if (ref->opened_day > today || ref_done_by(ref, today))
+			continue;
+		for (j = shown = 0; j < ref->ncontacts; j++) {
 			sym = sym_of(ref->contacts[j]);
 			if (sym->contact == NULL ||
 			    sym->contact->index >= ncontacts ||
 			    row_of[sym->contact->index] >= nrows)
 				continue;
-			r = &rows[row_of[sym->contact->index]];
-			/* settled refs are left out, but an issue resolved
-			 * without being told is still bad news untold */
-			if (ref->opened_day > today || ref_done_by(ref, today))
-				continue;
-			if (r->nopen == r->opencap) {
-				r->opencap = r->opencap ? r->opencap * 2 : 8;
-				r->open = xreallocarray(r->open, r->opencap,
-				    sizeof(*r->open));
-			}
-			r->open[r->nopen++] = ref;
-			if (ref->kind == K_PROMISE && !ref->by_them) {
-				r->open_promises++;
-				r->late_promises += ref->due_day < today;
-			} else if (ref->kind == K_ISSUE) {
-				r->open_issues += !ref_settled_by(ref, today);
-				r->untold += !ref_told_by(ref, today);
-			}
+			row_open(&rows[row_of[sym->contact->index]], ref, today);
+			shown = 1;
 		}
+		if (shown)
+			open_refs_add(all, ref, today);
+	}
 }
 
 /* Healthiest first; the unscored last; ties in order of appearance. */
@@ -147,8 +173,29 @@ by_health(const void *a, const void *b)
 	return x->c->index < y->c->index ? -1 : 1;
 }
 
+/* Whether the report has a row for c: with --contact ID, ID and its
+ * members; else every contact; ended ones only with --all, or if named. */
+static int
+in_report(const struct contact *c, const struct contact *named)
+{
+	if (named && !contact_within(c, named))
+		return 0;
+	return c == named || report->all || contact_status(c) != ST_ENDED;
+}
+
+/* An org's tally with its members' (tally_pool()), for its Activity,
+ * Deals and Time lines; NULL for a contact without members. */
+static struct tally *
+account_of(const struct contact *c)
+{
+	struct contact **m;
+	size_t n = tally_members(c, &m);
+
+	return n > 1 ? tally_pool(c, m, n) : NULL;
+}
+
 static struct row *
-make_rows(size_t *nrows)
+make_rows(const struct contact *named, size_t *nrows, struct open_refs *refs)
 {
 	struct contact *const *cs;
 	struct row *rows;
@@ -159,16 +206,16 @@ make_rows(size_t *nrows)
 	row_of = xcalloc(n, sizeof(*row_of));
 	for (i = 0; i < n; i++) {
 		row_of[i] = (size_t)-1;
-		if (report->contact ? strcmp(cs[i]->id, report->contact) != 0 :
-		    !report->all && contact_status(cs[i]) == ST_ENDED)
+		if (!in_report(cs[i], named))
 			continue;
 		rows[k].c = cs[i];
 		rows[k].t = tally_of(cs[i]);
+		rows[k].account = account_of(cs[i]);
 		score_compute(rows[k].t, report->win.today, &rows[k].s);
 		rows[k].next_due = next_due(&rows[k]);
 		row_of[i] = k++;
 	}
-	count_refs(rows, k, row_of, n);
+	count_refs(rows, k, row_of, n, refs);
 	free(row_of);
 	qsort(rows, k, sizeof(*rows), by_health);
 	*nrows = k;
@@ -315,52 +362,101 @@ heading(FILE *fp, int level, const char *title)
 
 /* summary */
 
+/* "4, worth 12000 EUR; 300.50 USD" */
 static void
-write_summary(FILE *fp, const struct row *rows, size_t n, size_t noverdue)
+deals_line(const struct tally *t, char *line, size_t n)
 {
-	int band[4] = { 0 }, open = 0, late = 0, untold = 0, issues = 0;
-	int deals = 0;
-	char line[160];
+	struct buf b = { 0 };
+
+	money_format(&t->money, &b);
+	snprintf(line, n, "%d%s%s", t->n.deals, b.len ? ", worth " : "", b.s);
+	buf_free(&b);
+}
+
+/* "12h30m planned, 10h45m actual", or nothing if neither was given. */
+static int
+time_line(const struct tally *t, char *line, size_t n)
+{
+	char planned[DURATION_MAX], actual[DURATION_MAX];
+
+	if (t->n.planned_minutes == 0 && t->n.actual_minutes == 0)
+		return 0;
+	duration_format(t->n.planned_minutes, planned);
+	duration_format(t->n.actual_minutes, actual);
+	snprintf(line, n, "%s planned, %s actual", planned, actual);
+	return 1;
+}
+
+/* The deals and time of the rows together: each entry once, however many
+ * of them it names. */
+static struct tally *
+pool_rows(const struct row *rows, size_t n)
+{
+	struct contact **cs = xreallocarray(NULL, n ? n : 1, sizeof(*cs));
+	struct tally *t;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		cs[i] = (struct contact *)rows[i].c;
+	t = tally_pool(NULL, cs, n);
+	free(cs);
+	return t;
+}
+
+static void
+write_summary(FILE *fp, const struct row *rows, size_t n,
+    const struct open_refs *refs, size_t noverdue)
+{
+	int band[5] = { 0 };
+	struct tally *all = pool_rows(rows, n);
+	char line[300];
 	size_t i;
 
 	for (i = 0; i < n; i++) {
 		double h = rows[i].s.health;
 		if (!isnan(h))
 			h = score_round(h);	/* as the table shows it */
-		band[isnan(h) ? 3 : h >= 70 ? 0 : h >= 40 ? 1 : 2]++;
-		open += rows[i].open_promises;
-		late += rows[i].late_promises;
-		untold += rows[i].untold;
-		issues += rows[i].open_issues;
-		deals += rows[i].t->deals;
+		band[rows[i].s.paused ? 4 : isnan(h) ? 3 : h >= 70 ? 0 :
+		    h >= 40 ? 1 : 2]++;
 	}
 	heading(fp, 2, "Summary");
-	snprintf(line, sizeof(line), "%zu in all: %d healthy (70+), %d fair (40%s69), "
-	    "%d poor (under 40), %d unscored", n, band[0], band[1], g_dash(),
-	    band[2], band[3]);
+	snprintf(line, sizeof(line), "%zu in all: %d healthy (70+), %d fair "
+	    "(40%s69), %d poor (under 40), %d unscored", n, band[0], band[1],
+	    g_dash(), band[2], band[3]);
+	if (band[4])
+		snprintf(line + strlen(line), sizeof(line) - strlen(line),
+		    ", %d paused", band[4]);
 	put_labelled(fp, "Contacts", line, 1);
-	snprintf(line, sizeof(line), "%d open, %d late", open, late);
+	snprintf(line, sizeof(line), "%d open, %d late", refs->promises,
+	    refs->late);
 	put_labelled(fp, "Promises", line, 0);
-	snprintf(line, sizeof(line), "%d open, %d not told", issues, untold);
+	snprintf(line, sizeof(line), "%d open, %d not told", refs->issues,
+	    refs->untold);
 	put_labelled(fp, "Issues", line, 0);
-	snprintf(line, sizeof(line), "%d", deals);
-	put_labelled(fp, "Deals", line, 0);
+	deals_line(all, line, sizeof(line));
+	put_labelled(fp, "Deals", line, 1);
+	if (time_line(all, line, sizeof(line)))
+		put_labelled(fp, "Time", line, 0);
 	snprintf(line, sizeof(line), "%zu item%s", noverdue, noverdue == 1 ?
 	    "" : "s");
 	put_labelled(fp, "Overdue", line, 0);
 	putc('\n', fp);
+	tally_pool_free(all);
 }
 
 /* contacts table */
 
+/* The health of a row as the table shows it: a bar and the number, or
+ * "paused", or "-". */
 static void
-health_cell(FILE *fp, double h)
+health_cell(FILE *fp, const struct row *r)
 {
+	double h = r->s.health;
 	long v;
 	int i;
 
 	if (isnan(h)) {
-		put_cell(fp, "-", 14);
+		put_cell(fp, r->s.paused ? "paused" : "-", 14);
 		return;
 	}
 	v = score_round(h);
@@ -386,15 +482,15 @@ write_table_text(FILE *fp, const struct row *rows, size_t n)
 		fputs("  ", fp);
 		put_cell(fp, contact_name(rows[i].c), NAME_WIDTH);
 		fputs("  ", fp);
-		health_cell(fp, rows[i].s.health);
+		health_cell(fp, &rows[i]);
 		fputs("  ", fp);
-		put_date(fp, rows[i].t->last_held_org, 10);
+		put_date(fp, rows[i].t->held_org.day, 10);
 		fputs("  ", fp);
 		put_date(fp, rows[i].next_due, 10);
-		snprintf(num, sizeof(num), "%5d", rows[i].open_promises);
+		snprintf(num, sizeof(num), "%5d", rows[i].refs.promises);
 		fputs("  ", fp);
 		put_cell(fp, num, 5);
-		fprintf(fp, "  %6d\n", rows[i].open_issues);
+		fprintf(fp, "  %6d\n", rows[i].refs.issues);
 	}
 	putc('\n', fp);
 }
@@ -410,21 +506,21 @@ write_table_md(FILE *fp, const struct row *rows, size_t n)
 	for (i = 0; i < n; i++) {
 		md_cell(fp, contact_name(rows[i].c));
 		if (isnan(rows[i].s.health))
-			md_cell(fp, "");
+			md_cell(fp, rows[i].s.paused ? "paused" : "");
 		else {
 			snprintf(cell, sizeof(cell), "%ld",
 			    score_round(rows[i].s.health));
 			md_cell(fp, cell);
 		}
-		if (rows[i].t->last_held_org != NO_DATE)
-			date_format(rows[i].t->last_held_org, day);
-		md_cell(fp, rows[i].t->last_held_org != NO_DATE ? day : "");
+		if (rows[i].t->held_org.day != NO_DATE)
+			date_format(rows[i].t->held_org.day, day);
+		md_cell(fp, rows[i].t->held_org.day != NO_DATE ? day : "");
 		if (rows[i].next_due != NO_DATE)
 			date_format(rows[i].next_due, day);
 		md_cell(fp, rows[i].next_due != NO_DATE ? day : "");
-		snprintf(cell, sizeof(cell), "%d", rows[i].open_promises);
+		snprintf(cell, sizeof(cell), "%d", rows[i].refs.promises);
 		md_cell(fp, cell);
-		snprintf(cell, sizeof(cell), "%d", rows[i].open_issues);
+		snprintf(cell, sizeof(cell), "%d", rows[i].refs.issues);
 		md_cell(fp, cell);
 		fputs("|\n", fp);
 	}
@@ -443,11 +539,11 @@ write_activity(FILE *fp, const struct tally *t)
 	size_t len = 0;
 
 	for (i = 0; i < SPARK_MONTHS; i++)
-		if (t->d->months_org[i] > max)
-			max = t->d->months_org[i];
+		if (t->d->months[i] > max)
+			max = t->d->months[i];
 	for (i = 0; i < SPARK_MONTHS; i++)
 		len += (size_t)snprintf(spark + len, sizeof(spark) - len, "%s",
-		    spark_glyph(t->d->months_org[i], max));
+		    spark_glyph(t->d->months[i], max));
 	last = date_month_index(report->win.today);
 	first = last - SPARK_MONTHS + 1;
 	snprintf(range, sizeof(range), "%s %d %s %s %d", months[first % 12],
@@ -467,7 +563,7 @@ write_feedback(FILE *fp, const struct tally *t)
 	char line[200];
 	size_t len = 0, i, from, shown = 0;
 
-	if (t->fb_scored == 0)
+	if (t->n.fb_scored == 0)
 		return;
 	from = t->d->nfeedback > 8 ? t->d->nfeedback - 8 : 0;
 	for (i = from; i < t->d->nfeedback; i++) {
@@ -477,7 +573,7 @@ write_feedback(FILE *fp, const struct tally *t)
 		    shown++ ? g_arrow() : "", t->d->feedback[i].score);
 	}
 	snprintf(line + len, sizeof(line) - len, "  (mean %.1f of %d)",
-	    (double)t->fb_sum / t->fb_scored, t->fb_scored);
+	    (double)t->n.fb_sum / t->n.fb_scored, t->n.fb_scored);
 	put_labelled(fp, "Feedback", line, 0);
 }
 
@@ -497,10 +593,42 @@ write_recent(FILE *fp, const struct tally *t)
 	}
 }
 
+/* A detail line of three parts, head, mid and tail, the mid part giving
+ * way when the line is too long: the ids and dates around a title are
+ * never cut. */
+static void
+put_labelled_cut(FILE *fp, const char *label, const char *head,
+    const char *mid, const char *tail)
+{
+	size_t room = WIDTH - 2 - LABEL_WIDTH, fixed, used, bytes;
+	struct buf b = { 0 };
+
+	buf_add(&b, head, strlen(head));
+	fixed = display_width(head) + display_width(tail);
+	if (report->markdown || fixed + display_width(mid) <= room ||
+	    fixed + 4 > room)
+		buf_add(&b, mid, strlen(mid));
+	else {
+		bytes = fit_width(mid, room - fixed - 3, &used);
+		buf_add(&b, mid, bytes);
+		buf_add(&b, "...", 3);
+	}
+	buf_add(&b, tail, strlen(tail));
+	if (report->markdown)
+		put_labelled(fp, label, b.s, 0);
+	else {	/* fits, or cannot: as it is */
+		fputs("  ", fp);
+		put_cell(fp, label, LABEL_WIDTH);
+		safe_puts(fp, b.s);
+		putc('\n', fp);
+	}
+	buf_free(&b);
+}
+
 static void
 write_open(FILE *fp, const struct row *row)
 {
-	char line[300], day[DATE_MAX];
+	char head[200], tail[64], day[DATE_MAX];
 	size_t i;
 	int today = report->win.today;
 
@@ -508,18 +636,35 @@ write_open(FILE *fp, const struct row *row)
 		const struct ref *r = row->open[i];
 		if (r->kind == K_PROMISE) {
 			date_format(r->due_day, day);
-			snprintf(line, sizeof(line), "%spromise %s: %s, due %s",
-			    r->by_them ? "their " : "", r->id, r->title, day);
+			snprintf(head, sizeof(head), "%spromise %s: ",
+			    r->by_them ? "their " : "", r->id);
+			snprintf(tail, sizeof(tail), ", due %s", day);
 		} else if (r->kind == K_ISSUE) {
-			snprintf(line, sizeof(line), "issue %s: %s%s", r->id,
-			    r->title, ref_told_by(r, today) ? "" : " (not told)");
+			snprintf(head, sizeof(head), "issue %s: ", r->id);
+			snprintf(tail, sizeof(tail), "%s", ref_told_by(r, today) ?
+			    "" : " (not told)");
 		} else {
 			date_format(r->opened_day, day);
-			snprintf(line, sizeof(line), "request %s: %s, asked %s",
-			    r->id, r->title, day);
+			snprintf(head, sizeof(head), "request %s: ", r->id);
+			snprintf(tail, sizeof(tail), ", asked %s", day);
 		}
-		put_labelled(fp, i == 0 ? "Open" : "", line, 0);
+		put_labelled_cut(fp, i == 0 ? "Open" : "", head, r->title, tail);
 	}
+}
+
+/* The deals and time of a contact, or of an org's account. */
+static void
+write_sums(FILE *fp, const struct row *r)
+{
+	const struct tally *t = r->account ? r->account : r->t;
+	char line[300];
+
+	if (t->n.deals) {
+		deals_line(t, line, sizeof(line));
+		put_labelled(fp, "Deals", line, 1);
+	}
+	if (time_line(t, line, sizeof(line)))
+		put_labelled(fp, "Time", line, 0);
 }
 
 /* "org acme, cadence 14d, owner paula, paused" */
@@ -545,8 +690,9 @@ write_detail(FILE *fp, const struct row *r)
 	const char *p, *nl;
 	size_t i;
 
-	if (r->c->name && strcmp(r->c->name, r->c->id) != 0)
-		snprintf(title, sizeof(title), "%s (%s)", r->c->name, r->c->id);
+	if (strcmp(contact_name(r->c), r->c->id) != 0)
+		snprintf(title, sizeof(title), "%s (%s)", contact_name(r->c),
+		    r->c->id);
 	else
 		snprintf(title, sizeof(title), "%s", r->c->id);
 	heading(fp, 2, title);
@@ -563,8 +709,9 @@ write_detail(FILE *fp, const struct row *r)
 		    (long)strlen(p)), p);
 		put_labelled(fp, p == d->notes ? "Notes" : "", title, 1);
 	}
-	write_activity(fp, r->t);
+	write_activity(fp, r->account ? r->account : r->t);
 	write_feedback(fp, r->t);
+	write_sums(fp, r);
 	write_recent(fp, r->t);
 	write_open(fp, r);
 	putc('\n', fp);
@@ -576,6 +723,7 @@ static void
 write_overdue(FILE *fp, const struct item *items, size_t n)
 {
 	char st[32], src[300];
+	struct buf b = { 0 };
 	size_t i;
 
 	heading(fp, 2, "Overdue");
@@ -588,61 +736,86 @@ write_overdue(FILE *fp, const struct item *items, size_t n)
 		overdue_write_text(fp, items, n, 2, WIDTH);
 		return;
 	}
-	fputs("| Status | Kind | Contact | What | Source |\n"
-	    "|---|---|---|---|---|\n", fp);
+	fputs("| Status | Urgency | Kind | Contact | Ref | What | Source |\n"
+	    "|---|---:|---|---|---|---|---|\n", fp);
 	for (i = 0; i < n; i++) {
 		item_status(&items[i], st, sizeof(st));
 		md_cell(fp, st);
+		item_urgency(&items[i], st, sizeof(st));
+		md_cell(fp, st);
 		md_cell(fp, item_kind_name(items[i].kind));
-		md_cell(fp, items[i].contact->id);
+		item_who(&items[i], &b);
+		md_cell(fp, b.s);
+		md_cell(fp, items[i].ref ? items[i].ref->id : "");
 		md_cell(fp, items[i].what);
 		snprintf(src, sizeof(src), "%s:%ld", items[i].file,
 		    items[i].line);
 		md_cell(fp, src);
 		fputs("|\n", fp);
 	}
+	buf_free(&b);
 }
 
-/* Returns 0, or 2 when --contact names no contact. */
-int
-report_write(FILE *fp, const struct report_opts *opts)
+/* With --contact: only the items that name it or one of its members. */
+static size_t
+items_of(struct item *items, size_t n, const struct contact *named)
 {
-	struct overdue_opts oo = { 0 };
-	struct item *items;
-	struct row *rows;
-	size_t nrows, nitems, i, j, k;
-	char title[80], day[DATE_MAX], from[DATE_MAX];
+	size_t i, k = 0;
 
-	report = opts;
-	rows = make_rows(&nrows);
-	if (opts->contact && nrows == 0) {
-		free(rows);
-		diag_warn("%s: no such contact in the input", opts->contact);
-		return 2;
-	}
-	oo.today = opts->win.today;
-	oo.within = -1;
-	oo.kinds = (1u << IT__COUNT) - 1;
-	items = overdue_items(&oo, &nitems);
-	if (opts->contact) {	/* only this contact's items */
-		for (i = j = 0; i < nitems; i++)
-			if (strcmp(items[i].contact->id, opts->contact) == 0)
-				items[j++] = items[i];
-		nitems = j;
-	}
-	date_format(opts->win.today, day);
-	if (opts->win.since != NO_DATE) {
-		date_format(opts->win.since, from);
+	for (i = 0; i < n; i++)
+		if (item_names(&items[i], named))
+			items[k++] = items[i];
+		else {
+			free(items[i].who);
+			free(items[i].owners);
+		}
+	return k;
+}
+
+static void
+write_title(FILE *fp)
+{
+	char title[80], day[DATE_MAX], from[DATE_MAX];
+	size_t k;
+
+	date_format(report->win.today, day);
+	if (report->win.since != NO_DATE) {
+		date_format(report->win.since, from);
 		snprintf(title, sizeof(title), "rel report, %s to %s", from, day);
 	} else
 		snprintf(title, sizeof(title), "rel report, %s", day);
 	heading(fp, 1, title);
-	if (!opts->markdown) {
+	if (!report->markdown) {
 		for (k = strlen(title); k > 0; k--)
 			fputc('=', fp);
 		fputs("\n\n", fp);
 	}
-	write_summary(fp, rows, nrows, nitems);
+}
+
+/* The report.  With --contact, one that the input does not have is a
+ * usage error (exit 2, a suggestion). */
+void
+report_write(FILE *fp, const struct report_opts *opts)
+{
+	struct overdue_opts oo = { 0 };
+	const struct contact *named = NULL;
+	struct open_refs refs;
+	struct item *items;
+	struct row *rows;
+	size_t nrows, nitems, i;
+
+	report = opts;
+	if (opts->contact)
+		named = contact_option("--contact", opts->contact);
+	rows = make_rows(named, &nrows, &refs);
+	oo.today = opts->win.today;
+	oo.within = -1;
+	oo.kinds = (1u << IT__COUNT) - 1;
+	items = overdue_items(&oo, &nitems);
+	if (named)
+		nitems = items_of(items, nitems, named);
+	write_title(fp);
+	write_summary(fp, rows, nrows, &refs, nitems);
 	heading(fp, 2, "Contacts");
 	if (opts->markdown)
 		write_table_md(fp, rows, nrows);
@@ -651,9 +824,10 @@ report_write(FILE *fp, const struct report_opts *opts)
 	for (i = 0; i < nrows; i++)
 		write_detail(fp, &rows[i]);
 	write_overdue(fp, items, nitems);
-	free(items);
-	for (i = 0; i < nrows; i++)
+	overdue_items_free(items, nitems);
+	for (i = 0; i < nrows; i++) {
 		free(rows[i].open);
+		tally_pool_free(rows[i].account);
+	}
 	free(rows);
-	return 0;
 }

@@ -15,6 +15,6 @@ struct report_opts {
 	struct window win;
 };
 
-int report_write(FILE *, const struct report_opts *);
+void report_write(FILE *, const struct report_opts *);
 
 #endif

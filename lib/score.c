@@ -35,21 +35,30 @@ mean2(double a, double b)
 	return (a + b) / 2;
 }
 
-/* The baseline of recency: the last held interaction (an org's or any of
- * its members'), else since:, else the first record of the contact. */
+/* The day a clock counts from: the last time (an org's or any of its
+ * members'), else since:, else the first record of the contact.  The
+ * same baseline as rel-overdue's contact and feedback items. */
 static int
-recency_base(const struct tally *t, const char **why)
+clock_base(const struct tally *t, int last, const char *const whys[3],
+    const char **why)
 {
-	int day;
-
-	*why = "last held interaction";
-	if (t->last_held_org != NO_DATE)
-		return t->last_held_org;
-	day = contact_baseline(t->c, t->first_day);
-	*why = contact_own(t->c, "since") ? "never met; counted from since:" :
-	    "never met; counted from its first record";
-	return day;
+	*why = whys[0];
+	if (last != NO_DATE)
+		return last;
+	*why = contact_own(t->c, "since") ? whys[1] : whys[2];
+	return contact_baseline(t->c, t->first_day);
 }
+
+static const char *const recency_whys[3] = {
+	"last held interaction",
+	"never met; counted from since:",
+	"never met; counted from its first record",
+};
+static const char *const listening_whys[3] = {
+	"last feedback",
+	"never asked; counted from since:",
+	"never asked; counted from its first record",
+};
 
 static double
 promise_term(int due, int on_time, int penalties)
@@ -70,17 +79,21 @@ score_compute(const struct tally *t, int today, struct scores *s)
 		s->observed[i] = NAN;
 		s->rated[i] = t->rated[i] ? (t->rated[i] - 1) * 25.0 : NAN;
 	}
-	s->base = recency_base(t, &why);
+	s->paused = contact_status(t->c) == ST_PAUSED;
+	s->base = clock_base(t, t->held_org.day, recency_whys, &why);
 	s->base_why = why;
-	s->recency = s->base == NO_DATE ? NAN :
+	s->recency = s->base == NO_DATE || s->paused ? NAN :
 	    decay(s->base, contact_cadence(t->c), 3, today);
-	s->observed[D_M] = t->m_n ? t->m_sum / t->m_n : NAN;
-	s->observed[D_B] = t->last_feedback_org == NO_DATE ? NAN :
-	    decay(t->last_feedback_org, rel_options.feedback_every, 2, today);
-	s->observed[D_W] = promise_term(t->ours_due, t->ours_on_time,
-	    t->stood_up_by_us);
-	s->observed[D_P] = t->fb_scored ? 10.0 * t->fb_sum / t->fb_scored : NAN;
-	s->observed[D_H] = t->issues ? t->h_sum / t->issues : NAN;
+	s->fb_base = clock_base(t, t->fed_org.day, listening_whys, &why);
+	s->fb_base_why = why;
+	s->observed[D_M] = t->n.m_n ? t->n.m_sum / t->n.m_n : NAN;
+	s->observed[D_B] = s->fb_base == NO_DATE || s->paused ? NAN :
+	    decay(s->fb_base, contact_feedback_every(t->c), 2, today);
+	s->observed[D_W] = promise_term(t->n.ours_due, t->n.ours_on_time,
+	    t->n.stood_up_by_us);
+	s->observed[D_P] = t->n.fb_scored ? 10.0 * t->n.fb_sum /
+	    t->n.fb_scored : NAN;
+	s->observed[D_H] = t->n.issues ? t->n.h_sum / t->n.issues : NAN;
 	for (i = 0; i < NDIMS; i++) {
 		s->dim[i] = mean2(s->observed[i], s->rated[i]);
 		if (isnan(s->dim[i]))
@@ -108,9 +121,9 @@ score_compute(const struct tally *t, int today, struct scores *s)
 		sum += 2 * s->trust;
 		w += 2;
 	}
-	s->health = w ? sum / w : NAN;
-	s->partner = promise_term(t->theirs_due, t->theirs_on_time,
-	    t->bumped_by_them);
+	s->health = w && !s->paused ? sum / w : NAN;
+	s->partner = promise_term(t->n.theirs_due, t->n.theirs_on_time,
+	    t->n.bumped_by_them);
 }
 
 /* Scores are printed as whole numbers, halves rounded up. */
@@ -174,23 +187,36 @@ explain_decay(FILE *fp, int base, struct period p, int zero_times, int today)
 		    zero - due, 100.0 * (zero - today) / (zero - due));
 }
 
+/* "  last held interaction: 2026-11-02 (a.rel:12), 20 days before today",
+ * after lead */
+static void
+explain_base(FILE *fp, const char *lead, int base, const char *why,
+    const struct latest *last, int today)
+{
+	char day[DATE_MAX];
+
+	date_format(base, day);
+	fprintf(fp, "%s%s: %s", lead, why, day);
+	if (last->day == base && last->file)
+		safe_printf(fp, " (%s:%ld)", last->file, last->line);
+	fprintf(fp, ", %d days before today\n", today - base);
+}
+
 static void
 explain_recency(FILE *fp, const struct tally *t, const struct scores *s,
     int today)
 {
-	char base[DATE_MAX];
-
+	if (s->paused) {
+		fprintf(fp, "recency = (empty: paused)\n  the contact is paused: "
+		    "its clocks are stopped\n");
+		return;
+	}
 	print_result(fp, "recency", s->recency);
 	if (s->base == NO_DATE) {
 		fprintf(fp, "  no interaction, since: or dated record\n");
 		return;
 	}
-	date_format(s->base, base);
-	fprintf(fp, "  %s: %s", s->base_why, base);
-	if (t->last_held_org != NO_DATE && t->last_file &&
-	    t->last_held == t->last_held_org)
-		safe_printf(fp, " (%s:%ld)", t->last_file, t->last_line);
-	fprintf(fp, ", %d days before today\n", today - s->base);
+	explain_base(fp, "  ", s->base, s->base_why, &t->held_org, today);
 	fprintf(fp, "  cadence ");
 	explain_decay(fp, s->base, contact_cadence(t->c), 3, today);
 }
@@ -204,7 +230,7 @@ static const struct observed_how {
 } how[NDIMS] = {
 	[D_I] = { "none; only a rate entry gives it", { 0 }, 0 },
 	[D_M] = { "no request answered or past its SLA", { EV_REQUEST }, 1 },
-	[D_B] = { "no feedback collected", { 0 }, 0 },
+	[D_B] = { "no feedback, since: or dated record", { 0 }, 0 },
 	[D_W] = { "no promise of ours come due, no meeting stood up",
 	    { EV_PROMISE, EV_STOOD_UP }, 2 },
 	[D_P] = { "no feedback score", { EV_FEEDBACK }, 1 },
@@ -212,37 +238,50 @@ static const struct observed_how {
 	[D_E] = { "none; only a rate entry gives it", { 0 }, 0 },
 };
 
+/* W and partner: "100 x 1 kept on time / 2 come due - 10 x 1 stood up =
+ * 40.0", or, with none come due, no division at all. */
+static void
+explain_promises(FILE *fp, const char *lead, const char *whose, int on_time,
+    int due, int penalties, const char *penalty, double x)
+{
+	if (due == 0)
+		fprintf(fp, "%sno promise %s came due: 100 - 10 x %d %s = %.1f\n",
+		    lead, whose, penalties, penalty, x);
+	else
+		fprintf(fp, "%s100 x %d kept on time / %d come due - 10 x %d %s "
+		    "= %.1f\n", lead, on_time, due, penalties, penalty, x);
+}
+
 static void
 explain_observed(FILE *fp, const struct tally *t, const struct scores *s,
     int i, int today)
 {
 	double x = s->observed[i];
-	char day[DATE_MAX];
 	int k;
 
 	if (isnan(x)) {
-		fprintf(fp, "  observed: %s\n", how[i].none);
+		fprintf(fp, "  observed: %s\n", i == D_B && s->paused ?
+		    "none while the contact is paused" : how[i].none);
 		return;
 	}
 	if (i == D_M)
 		fprintf(fp, "  observed: mean over %d request(s) (100 within "
-		    "the SLA, minus 10 a day late) = %.1f\n", t->m_n, x);
+		    "the SLA, minus 10 a day late) = %.1f\n", t->n.m_n, x);
 	else if (i == D_B) {
-		date_format(t->last_feedback_org, day);
-		fprintf(fp, "  observed: last feedback %s, %d days before "
-		    "today\n  feedback-every ", day, today - t->last_feedback_org);
-		explain_decay(fp, t->last_feedback_org,
-		    rel_options.feedback_every, 2, today);
+		explain_base(fp, "  observed: ", s->fb_base, s->fb_base_why,
+		    &t->fed_org, today);
+		fprintf(fp, "  feedback-every ");
+		explain_decay(fp, s->fb_base, contact_feedback_every(t->c), 2,
+		    today);
 	} else if (i == D_W)
-		fprintf(fp, "  observed: 100 x %d kept on time / %d come due - "
-		    "10 x %d stood up = %.1f\n", t->ours_on_time, t->ours_due,
-		    t->stood_up_by_us, x);
+		explain_promises(fp, "  observed: ", "of ours", t->n.ours_on_time,
+		    t->n.ours_due, t->n.stood_up_by_us, "stood up", x);
 	else if (i == D_P)
-		fprintf(fp, "  observed: 10 x %d / %d scores = %.1f\n", t->fb_sum,
-		    t->fb_scored, x);
+		fprintf(fp, "  observed: 10 x %d / %d scores = %.1f\n",
+		    t->n.fb_sum, t->n.fb_scored, x);
 	else
 		fprintf(fp, "  observed: mean over %d issue(s) (100 - 20 x "
-		    "(days to tell - 1)) = %.1f\n", t->issues, x);
+		    "(days to tell - 1)) = %.1f\n", t->n.issues, x);
 	for (k = 0; k < how[i].nev; k++)
 		print_evidence(fp, t, how[i].ev[k]);
 }
@@ -320,8 +359,8 @@ score_explain(FILE *fp, const struct tally *t, const struct scores *s,
 	int i;
 
 	date_format(today, day);
-	safe_printf(fp, "%s (%s), as of %s", t->c->id, t->c->name ? t->c->name :
-	    t->c->id, day);
+	safe_printf(fp, "%s (%s), as of %s", t->c->id, contact_name(t->c),
+	    day);
 	putc('\n', fp);
 	fprintf(fp, "Scores are 0 to 100 and printed rounded; an empty one has "
 	    "no evidence.\n\n");
@@ -337,20 +376,23 @@ score_explain(FILE *fp, const struct tally *t, const struct scores *s,
 	print_result(fp, "trust", s->trust);
 	explain_group(fp, s, 1);
 	fputc('\n', fp);
-	print_result(fp, "health", s->health);
-	fprintf(fp, "  recency weighs 1, respect 2, trust 2:\n");
-	v[0] = s->recency;
-	v[1] = s->respect;
-	v[2] = s->trust;
-	explain_mean(fp, v, health_w, 3);
+	if (s->paused)
+		fprintf(fp, "health = (empty: paused)\n  a paused contact has no "
+		    "health\n");
+	else {
+		print_result(fp, "health", s->health);
+		fprintf(fp, "  recency weighs 1, respect 2, trust 2:\n");
+		v[0] = s->recency;
+		v[1] = s->respect;
+		v[2] = s->trust;
+		explain_mean(fp, v, health_w, 3);
+	}
 	fputc('\n', fp);
 	print_result(fp, "partner", s->partner);
 	if (!isnan(s->partner)) {
-		fprintf(fp, "  100 x %d of their promises kept on time / %d come "
-		    "due\n  - 10 x %d bumped, shortened or missed by them = "
-		    "%.1f\n",
-		    t->theirs_on_time, t->theirs_due, t->bumped_by_them,
-		    s->partner);
+		explain_promises(fp, "  ", "of theirs", t->n.theirs_on_time,
+		    t->n.theirs_due, t->n.bumped_by_them,
+		    "bumped, shortened or missed by them", s->partner);
 		print_evidence(fp, t, EV_THEIR_PROMISE);
 		print_evidence(fp, t, EV_THEIR_BUMP);
 	} else

@@ -14,6 +14,9 @@ struct scores {
 	double respect, trust, health, partner;
 	int base;		/* the day recency counts from, or NO_DATE */
 	const char *base_why;
+	int fb_base;		/* the day B counts from, or NO_DATE */
+	const char *fb_base_why;
+	int paused;		/* its clocks stopped: no recency, B, health */
 };
 
 void score_compute(const struct tally *, int today, struct scores *);

@@ -2,8 +2,13 @@
  * each record updates its contact's counters; a ref (promise, issue,
  * request) counts when the book is done with it (its ref_done hook), or at
  * the end for one still open, when its life cycle is known.  rel-score,
- * rel-overdue and rel-report all read these tallies, and rel-score --by
- * org adds them up per org (tally_by_org()). */
+ * rel-overdue and rel-report all read these tallies.
+ *
+ * A roll-up (tally_pool(): an org with its members, a report's summary)
+ * adds tallies up and counts each fact once: an entry, or a ref, that
+ * names several contacts is one record for each, so what it added to each
+ * is also kept per set of contacts named together (struct share), and
+ * taken off again for every pooled contact of the set but the first. */
 #include <assert.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -22,7 +27,7 @@
 #define DETAIL_AT ((sizeof(struct tally) + 63) & ~(size_t)63)
 _Static_assert(_Alignof(struct tally) <= _Alignof(uint64_t),
     "struct tally needs more alignment than struct contact's room");
-_Static_assert(offsetof(struct tally, d) + sizeof(void *) <= 64,
+_Static_assert(offsetof(struct tally, n.mutual) + sizeof(int) <= 64,
     "the fields of struct tally that most records touch outgrow a line");
 _Static_assert(offsetof(struct tally_detail, recent) <= 64,
     "the fields of struct tally_detail each interaction touches outgrow a "
@@ -32,6 +37,46 @@ static struct window win;
 static int tallying;			/* tally_init() was called */
 static const char *evidence_for;	/* interned id, or NULL */
 static int evidence_all;		/* every contact's (--by org) */
+
+/* What the facts that name one set of contacts added to each of them. */
+struct share_part {
+	struct share *set;
+	struct share_part *next;	/* the next of the same contact's */
+	struct contact *c;
+	struct counts n;
+	int months[SPARK_MONTHS];
+	struct money money;
+};
+
+struct share {
+	struct share *next;	/* in its hash chain */
+	uint64_t hash;
+	unsigned mark;		/* tally_pool()'s */
+	size_t n;
+	struct share_part part[];	/* by contact index */
+};
+
+static struct {
+	struct share **v;	/* chains, by hash */
+	size_t nbuckets, n;
+	/* the last record's set: each of its contacts looks it up in turn */
+	const void *ids;
+	const char *file;
+	long line;
+	struct share *last;
+	struct contact **cs;	/* room to sort a set's contacts in */
+	size_t cscap;
+} shares;
+
+/* Each contact's members (tally_members()): itself first, then every
+ * contact whose chain of org: passes through it; at off[i] in v. */
+static struct {
+	struct contact **v;
+	size_t *off;
+	size_t n;
+} members;
+
+static unsigned pool_mark;
 
 /* Sets up the tallies of the window and the options that read records
  * into them: every contact gets room for its tally, and contact blocks are
@@ -56,6 +101,21 @@ tally_keep_evidence(const char *id)
 	evidence_all = id == NULL;
 }
 
+static void
+latest_none(struct latest *l)
+{
+	l->file = NULL;
+	l->line = 0;
+	l->day = NO_DATE;
+}
+
+/* Whether l is before what was written at file:line on day. */
+static int
+latest_before(const struct latest *l, int day)
+{
+	return l->day == NO_DATE || day >= l->day;
+}
+
 /* The contact's tally, set up on first use, in the room the book keeps
  * after each contact (read_opts.contact_room): a record reaches it from
  * its contact's sym without a load in between, which counts once the
@@ -68,8 +128,11 @@ tally_of(const struct contact *c)
 	if (t->c)
 		return t;
 	t->c = (struct contact *)c;
-	t->first_day = t->last_held = t->last_feedback = NO_DATE;
-	t->last_held_org = t->last_feedback_org = NO_DATE;
+	t->first_day = NO_DATE;
+	latest_none(&t->held);
+	latest_none(&t->fed);
+	latest_none(&t->held_org);
+	latest_none(&t->fed_org);
 	t->keep_evidence = evidence_all || c->id == evidence_for;
 	if (win.detail)
 		t->d = (struct tally_detail *)(void *)((char *)t + DETAIL_AT);
@@ -105,6 +168,168 @@ in_window(int day)
 	return (win.since == NO_DATE || day >= win.since) &&
 	    (win.until == NO_DATE || day <= win.until);
 }
+
+/* counts */
+
+static void
+counts_add(struct counts *into, const struct counts *from, int sign)
+{
+#define ADD(type, name) into->name += (type)sign * from->name;
+	TALLY_COUNTS(ADD)
+#undef ADD
+}
+
+/* into += after - before */
+static void
+counts_add_change(struct counts *into, const struct counts *after,
+    const struct counts *before)
+{
+#define CHANGE(type, name) into->name += after->name - before->name;
+	TALLY_COUNTS(CHANGE)
+#undef CHANGE
+}
+
+/* shared facts */
+
+static int
+by_index(const void *a, const void *b)
+{
+	const struct contact *x = *(struct contact *const *)a;
+	const struct contact *y = *(struct contact *const *)b;
+
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+static void
+shares_grow(void)
+{
+	struct share **v, *s, *next;
+	size_t n = shares.nbuckets ? shares.nbuckets * 2 : 64, i;
+
+	v = xcalloc(n, sizeof(*v));
+	for (i = 0; i < shares.nbuckets; i++)
+		for (s = shares.v[i]; s; s = next) {
+			next = s->next;
+			s->next = v[s->hash & (n - 1)];
+			v[s->hash & (n - 1)] = s;
+		}
+	free(shares.v);
+	shares.v = v;
+	shares.nbuckets = n;
+}
+
+/* The set of the contacts cs[0..n) (sorted by index, no two alike),
+ * made on first use. */
+static struct share *
+share_get(struct contact *const *cs, size_t n)
+{
+	uint64_t h = 1469598103934665603u;
+	struct share *s;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ cs[i]->index) * 1099511628211u;
+	if (shares.n >= shares.nbuckets)
+		shares_grow();
+	for (s = shares.v[h & (shares.nbuckets - 1)]; s; s = s->next) {
+		if (s->hash != h || s->n != n)
+			continue;
+		for (i = 0; i < n && s->part[i].c == cs[i]; i++)
+			;
+		if (i == n)
+			return s;
+	}
+	s = xcalloc(1, sizeof(*s) + n * sizeof(s->part[0]));
+	s->hash = h;
+	s->n = n;
+	for (i = 0; i < n; i++) {
+		struct tally *t = tally_of(cs[i]);
+		s->part[i].set = s;
+		s->part[i].c = cs[i];
+		s->part[i].next = t->shares;
+		t->shares = &s->part[i];
+	}
+	s->next = shares.v[h & (shares.nbuckets - 1)];
+	shares.v[h & (shares.nbuckets - 1)] = s;
+	shares.n++;
+	return s;
+}
+
+/* The set of the contacts ids names, or NULL if it names one only.  The
+ * contacts of one record ask in turn: the answer is kept for the next. */
+static struct share *
+share_of(const char *const *ids, size_t nids, const char *file, long line)
+{
+	struct contact *c;
+	size_t i, n = 0;
+
+	if (nids < 2)
+		return NULL;
+	if (ids == shares.ids && file == shares.file && line == shares.line)
+		return shares.last;
+	if (nids > shares.cscap) {
+		shares.cscap = nids;
+		shares.cs = xreallocarray(shares.cs, nids, sizeof(*shares.cs));
+	}
+	for (i = 0; i < nids; i++)
+		if ((c = sym_of(ids[i])->contact) != NULL)
+			shares.cs[n++] = c;
+	qsort(shares.cs, n, sizeof(*shares.cs), by_index);
+	for (i = 1; i < n; i++)	/* the same contact twice is one */
+		if (shares.cs[i] == shares.cs[i - 1]) {
+			memmove(shares.cs + i, shares.cs + i + 1,
+			    (n - i - 1) * sizeof(*shares.cs));
+			n--;
+			i--;
+		}
+	shares.ids = ids;
+	shares.file = file;
+	shares.line = line;
+	shares.last = n > 1 ? share_get(shares.cs, n) : NULL;
+	return shares.last;
+}
+
+static struct share_part *
+part_of(struct share *s, const struct contact *c)
+{
+	size_t lo = 0, hi = s->n, mid;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (s->part[mid].c->index < c->index)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return &s->part[lo];
+}
+
+/* What a tally was before a shared fact, to keep what the fact added. */
+struct before {
+	struct counts n;
+	int months[SPARK_MONTHS];
+};
+
+static void
+share_begin(const struct tally *t, struct before *b)
+{
+	b->n = t->n;
+	if (t->d)
+		memcpy(b->months, t->d->months, sizeof(b->months));
+}
+
+static void
+share_end(const struct tally *t, const struct before *b,
+    struct share_part *p)
+{
+	int i;
+
+	counts_add_change(&p->n, &t->n, &b->n);
+	for (i = 0; t->d && i < SPARK_MONTHS; i++)
+		p->months[i] += t->d->months[i] - b->months[i];
+}
+
+/* records */
 
 /* The i-th of the recent interactions, oldest first (i < d->nrecent). */
 static struct recent *
@@ -158,35 +383,85 @@ count_month(struct tally *t, int day)
 		t->d->months[i]++;
 }
 
-static void
-tally_interaction(struct tally *t, const struct record *r)
-{
-	const char *outcome = record_get(r, "outcome");
-	const char *by = record_get(r, "by");
-	const char *purpose = record_get(r, "purpose");
-	int them = by && strcmp(by, "them") == 0;
+/* The attributes of an interaction that its tally reads, found in one
+ * pass over them. */
+struct said {
+	const char *outcome, *by, *purpose, *planned, *actual;
+};
 
-	if (outcome_stands_up(outcome) || (outcome && strcmp(outcome, "shortened") == 0
-	    && them)) {
+static const struct said_key {
+	const char *key;
+	size_t at;
+} said_keys[] = {
+	{ "outcome", offsetof(struct said, outcome) },
+	{ "by", offsetof(struct said, by) },
+	{ "purpose", offsetof(struct said, purpose) },
+	{ "planned", offsetof(struct said, planned) },
+	{ "actual", offsetof(struct said, actual) },
+};
+
+static void
+interaction_said(const struct record *r, struct said *s)
+{
+	const struct said_key *k;
+	size_t i;
+
+	memset(s, 0, sizeof(*s));
+	for (i = 0; i < r->nattrs; i++)
+		for (k = said_keys; k < said_keys + sizeof(said_keys) /
+		    sizeof(said_keys[0]); k++)
+			if (k->key[0] == r->attrs[i].key[0] &&
+			    strcmp(k->key, r->attrs[i].key) == 0) {
+				*(const char **)(void *)((char *)s + k->at) =
+				    r->attrs[i].val;
+				break;
+			}
+}
+
+static long
+minutes(const char *duration)
+{
+	const char *why;
+	int m;
+
+	if (duration && duration_parse(duration, strlen(duration), &m,
+	    &why) == 0)
+		return m;
+	return 0;
+}
+
+static void
+tally_interaction(struct tally *t, const struct record *r,
+    const struct said *s)
+{
+	int them = s->by && strcmp(s->by, "them") == 0;
+	int stood_up = outcome_stands_up(s->outcome);
+
+	t->n.planned_minutes += minutes(s->planned);
+	t->n.actual_minutes += minutes(s->actual);
+	if (stood_up || (s->outcome && strcmp(s->outcome, "shortened") == 0 &&
+	    them)) {
 		if (them) {
-			t->bumped_by_them++;
+			t->n.bumped_by_them++;
 			tally_add_evidence(t, EV_THEIR_BUMP, r->file, r->line,
-			    r->date, "%s %s by them", kind_name(r->kind), outcome);
-		} else if (outcome_stands_up(outcome)) {
-			t->stood_up_by_us++;
+			    r->date, "%s %s by them", kind_name(r->kind),
+			    s->outcome);
+		} else if (stood_up) {
+			t->n.stood_up_by_us++;
 			tally_add_evidence(t, EV_STOOD_UP, r->file, r->line,
-			    r->date, "%s %s by us", kind_name(r->kind), outcome);
+			    r->date, "%s %s by us", kind_name(r->kind),
+			    s->outcome);
 		}
 	}
-	if (outcome_stands_up(outcome))
+	if (stood_up)
 		return;
-	t->interactions++;
-	if (purpose && strcmp(purpose, "give") == 0)
-		t->give++;
-	else if (purpose && strcmp(purpose, "ask") == 0)
-		t->ask++;
-	else if (purpose && strcmp(purpose, "mutual") == 0)
-		t->mutual++;
+	t->n.interactions++;
+	if (s->purpose && strcmp(s->purpose, "give") == 0)
+		t->n.give++;
+	else if (s->purpose && strcmp(s->purpose, "ask") == 0)
+		t->n.ask++;
+	else if (s->purpose && strcmp(s->purpose, "mutual") == 0)
+		t->n.mutual++;
 	if (t->d) {
 		count_month(t, r->date);
 		remember_recent(t, r);
@@ -200,10 +475,10 @@ tally_feedback(struct tally *t, const struct record *r)
 	struct tally_detail *d = t->d;
 	struct feedback *f;
 
-	t->fb_count++;
+	t->n.fb_count++;
 	if (score) {
-		t->fb_scored++;
-		t->fb_sum += atoi(score);
+		t->n.fb_scored++;
+		t->n.fb_sum += atoi(score);
 	}
 	tally_add_evidence(t, EV_FEEDBACK, r->file, r->line, r->date,
 	    "feedback%s%s", score ? " score:" : " without a score",
@@ -220,6 +495,36 @@ tally_feedback(struct tally *t, const struct record *r)
 	f->score = score ? atoi(score) : -1;
 	f->file = r->file;
 	f->line = r->line;
+}
+
+static void
+money_error(const struct record *r, const char *currency)
+{
+	struct src at = { r->file, r->line, NULL, 0, NULL, 0 };
+
+	diag_at(DIAG_ERROR, &at, 0, "the amounts of the deals of %s%s%s add "
+	    "up to more than %d digits, past what rel adds exactly", r->contact,
+	    currency ? " in " : "", currency ? currency : "", AMOUNT_DIGITS);
+}
+
+/* A deal's amount:, in its currency: (else, once the input is read, the
+ * option currency), into the tally and the set it shares, if any. */
+static void
+tally_deal(struct tally *t, const struct record *r, struct share_part *p)
+{
+	const char *amount = record_get(r, "amount"), *cur, *why;
+	struct amount a;
+
+	t->n.deals++;
+	tally_add_evidence(t, EV_DEAL, r->file, r->line, r->date, "deal %s%s%s",
+	    r->title, amount ? ", amount:" : "", amount ? amount : "");
+	if (amount == NULL || amount_parse(amount, &a, &why) == -1)
+		return;
+	cur = record_get(r, "currency");
+	cur = cur ? intern(cur, strlen(cur)) : NULL;
+	if (money_add(&t->money, cur, a) == -1 ||
+	    (p && money_add(&p->money, cur, a) == -1))
+		money_error(r, cur);
 }
 
 static void
@@ -240,21 +545,38 @@ tally_rate(struct tally *t, const struct record *r)
 	}
 }
 
+static void
+latest_set(struct latest *l, const struct record *r)
+{
+	l->file = r->file;
+	l->line = r->line;
+	l->day = r->date;
+}
+
 /* The last held interaction and the last feedback are ages as of the day
  * measured: they count whatever the window (--since) leaves out. */
 static void
-note_latest(struct tally *t, const struct record *r)
+tally_in_window(struct tally *t, const struct record *r,
+    const struct said *s, struct share_part *p)
 {
-	if (kind_is_interaction(r->kind) &&
-	    !outcome_stands_up(record_get(r, "outcome")) &&
-	    (t->last_held == NO_DATE || r->date >= t->last_held)) {
-		t->last_held = r->date;
-		t->last_file = r->file;
-		t->last_line = r->line;
+	switch (r->kind) {
+	case K_FEEDBACK:
+		tally_feedback(t, r);
+		break;
+	case K_DEAL:
+		tally_deal(t, r, p);
+		break;
+	case K_REFERRAL:
+		t->n.referrals++;
+		break;
+	case K_RATE:
+		tally_rate(t, r);
+		break;
+	default:
+		if (kind_is_interaction(r->kind))
+			tally_interaction(t, r, s);
+		break;
 	}
-	if (r->kind == K_FEEDBACK && (t->last_feedback == NO_DATE ||
-	    r->date > t->last_feedback))
-		t->last_feedback = r->date;
 }
 
 void
@@ -262,6 +584,10 @@ tally_record(const struct record *r, void *ctx)
 {
 	struct sym *sym;
 	struct tally *t;
+	struct said s;
+	struct share *set;
+	struct share_part *p = NULL;
+	struct before b;
 
 	(void)ctx;
 	if (r->contact == NULL || (sym = sym_of(r->contact))->contact == NULL)
@@ -273,23 +599,26 @@ tally_record(const struct record *r, void *ctx)
 		return;		/* not yet, as of the day measured */
 	if (t->first_day == NO_DATE || r->date < t->first_day)
 		t->first_day = r->date;
-	note_latest(t, r);
+	if (kind_is_interaction(r->kind)) {
+		interaction_said(r, &s);
+		if (!outcome_stands_up(s.outcome) && latest_before(&t->held,
+		    r->date))
+			latest_set(&t->held, r);
+	} else if (r->kind == K_FEEDBACK && latest_before(&t->fed, r->date))
+		latest_set(&t->fed, r);
 	if (!in_window(r->date))
 		return;
-	if (kind_is_interaction(r->kind))
-		tally_interaction(t, r);
-	else if (r->kind == K_FEEDBACK)
-		tally_feedback(t, r);
-	else if (r->kind == K_DEAL) {
-		t->deals++;
-		tally_add_evidence(t, EV_DEAL, r->file, r->line, r->date,
-		    "deal %s",
-		    r->title);
-	} else if (r->kind == K_REFERRAL)
-		t->referrals++;
-	else if (r->kind == K_RATE)
-		tally_rate(t, r);
+	if (win.pools && r->ncontacts > 1 && (set = share_of(r->contacts,
+	    r->ncontacts, r->file, r->line)) != NULL) {
+		p = part_of(set, t->c);
+		share_begin(t, &b);
+	}
+	tally_in_window(t, r, &s, p);
+	if (p)
+		share_end(t, &b, p);
 }
+
+/* refs */
 
 /* rel-score(1), W and partner: a promise has come due when its due date
  * (the latest, after moves) is past or it has been settled; it was kept on
@@ -305,11 +634,11 @@ tally_promise(struct tally *t, const struct ref *r)
 	    (!settled && r->due_day >= win.today))
 		return;
 	if (r->by_them) {
-		t->theirs_due++;
-		t->theirs_on_time += on_time;
+		t->n.theirs_due++;
+		t->n.theirs_on_time += on_time;
 	} else {
-		t->ours_due++;
-		t->ours_on_time += on_time;
+		t->n.ours_due++;
+		t->n.ours_on_time += on_time;
 	}
 	if (!t->keep_evidence)
 		return;
@@ -337,13 +666,13 @@ tally_issue(struct tally *t, const struct ref *r)
 		return;
 	/* rel-journal(5), "Dates in order": told is never before learned */
 	assert(lag >= 0);
-	t->issues++;
-	t->issues_open += !ref_settled_by(r, win.today);
+	t->n.issues++;
+	t->n.issues_open += !ref_settled_by(r, win.today);
 	if (told) {
-		t->issues_told++;
-		t->lag_sum += lag;
+		t->n.issues_told++;
+		t->n.lag_sum += lag;
 	}
-	t->h_sum += h;
+	t->n.h_sum += h;
 	tally_add_evidence(t, EV_ISSUE, r->file, r->line, r->learned_day,
 	    "issue %s, %s %d day%s after it was learned: 100 - 20 x (%d - 1) "
 	    "-> %.0f", r->id, told ? "told" : "not told yet,", lag,
@@ -362,18 +691,18 @@ tally_request(struct tally *t, const struct ref *r, const struct contact *c)
 
 	if (!in_window(r->opened_day) || r->opened_day > win.today)
 		return;
-	t->requests++;
+	t->n.requests++;
 	if (answered) {
 		/* rel-journal(5), "Dates in order" */
 		assert(r->closed_day >= r->opened_day);
-		t->answered++;
-		t->response_sum += r->closed_day - r->opened_day;
+		t->n.answered++;
+		t->n.response_sum += r->closed_day - r->opened_day;
 	} else
-		t->requests_open++;
+		t->n.requests_open++;
 	if (!answered && late <= 0)
 		return;
-	t->m_sum += m;
-	t->m_n++;
+	t->n.m_sum += m;
+	t->n.m_n++;
 	tally_add_evidence(t, EV_REQUEST, r->file, r->line, r->opened_day,
 	    "request %s, %s %d day%s after it was asked, %d day%s late -> %.0f",
 	    r->id, answered ? "answered" : "still open", end - r->opened_day,
@@ -387,19 +716,31 @@ tally_request(struct tally *t, const struct ref *r, const struct contact *c)
 void
 tally_ref(const struct ref *r, void *ctx)
 {
+	struct share *set = win.pools ? share_of(r->contacts, r->ncontacts,
+	    r->file, r->line) : NULL;
+	struct share_part *p = NULL;
 	struct contact *c;
+	struct tally *t;
+	struct before b;
 	size_t j;
 
 	(void)ctx;
 	for (j = 0; j < r->ncontacts; j++) {
 		if ((c = sym_of(r->contacts[j])->contact) == NULL)
 			continue;
+		t = tally_of(c);
+		if (set) {
+			p = part_of(set, c);
+			share_begin(t, &b);
+		}
 		if (r->kind == K_PROMISE)
-			tally_promise(tally_of(c), r);
+			tally_promise(t, r);
 		else if (r->kind == K_ISSUE)
-			tally_issue(tally_of(c), r);
+			tally_issue(t, r);
 		else
-			tally_request(tally_of(c), r, c);
+			tally_request(t, r, c);
+		if (set)
+			share_end(t, &b, p);
 	}
 }
 
@@ -412,162 +753,277 @@ tally_refs(void)
 		tally_ref(r, NULL);
 }
 
-static int
-later(int a, int b)
+/* orgs */
+
+static void
+latest_take(struct latest *into, const struct latest *from)
 {
-	return a == NO_DATE ? b : b == NO_DATE ? a : a > b ? a : b;
+	if (from->day != NO_DATE && (into->day == NO_DATE ||
+	    from->day > into->day))
+		*into = *from;
 }
 
-/* Adds a member's tally to its org's (rel-score --by org). */
-void
-tally_merge(struct tally *into, const struct tally *from)
+/* The orgs up the contact's chain of org:, in v (at most ORGS_MAX); none
+ * if the chain is a loop (rel-score(1): the contact stands for itself). */
+#define ORGS_MAX 17
+static size_t
+orgs_above(const struct contact *c, struct contact **v)
 {
-	size_t i;
+	struct contact *o;
+	size_t n = 0;
 
-	if (from->first_day != NO_DATE && (into->first_day == NO_DATE ||
-	    from->first_day < into->first_day))
-		into->first_day = from->first_day;
-	if (from->last_held != NO_DATE && (into->last_held == NO_DATE ||
-	    from->last_held > into->last_held)) {
-		into->last_held = from->last_held;
-		into->last_file = from->last_file;
-		into->last_line = from->last_line;
+	if (contact_top_org(c) == NULL)
+		return 0;
+	for (o = contact_org(c); o && n < ORGS_MAX; o = contact_org(o))
+		v[n++] = o;
+	return n;
+}
+
+/* Each contact's members: itself, then the contacts below it in chains
+ * of org:, in the order of the contacts, laid out in one array. */
+static void
+find_members(struct contact *const *cs, size_t n)
+{
+	struct contact *up[ORGS_MAX];
+	size_t i, j, k, *fill;
+
+	members.off = xcalloc(n + 1, sizeof(*members.off));
+	for (i = 0; i < n; i++) {
+		members.off[i + 1]++;
+		k = orgs_above(cs[i], up);
+		for (j = 0; j < k; j++)
+			members.off[up[j]->index + 1]++;
 	}
-	into->last_held_org = later(into->last_held_org, from->last_held);
-	into->last_feedback = later(into->last_feedback, from->last_feedback);
-	into->last_feedback_org = later(into->last_feedback_org,
-	    from->last_feedback);
-	into->interactions += from->interactions;
-	into->give += from->give;
-	into->ask += from->ask;
-	into->mutual += from->mutual;
-	into->stood_up_by_us += from->stood_up_by_us;
-	into->bumped_by_them += from->bumped_by_them;
-	into->deals += from->deals;
-	into->referrals += from->referrals;
-	for (i = 0; i < NDIMS; i++)
-		if (from->rated[i] && (into->rated[i] == 0 ||
-		    from->rated_day[i] > into->rated_day[i])) {
-			into->rated[i] = from->rated[i];
-			into->rated_day[i] = from->rated_day[i];
-		}
-	for (i = 0; into->d && from->d && i < SPARK_MONTHS; i++)
-		into->d->months[i] += from->d->months[i];
-	into->fb_count += from->fb_count;
-	into->fb_scored += from->fb_scored;
-	into->fb_sum += from->fb_sum;
-	into->ours_due += from->ours_due;
-	into->ours_on_time += from->ours_on_time;
-	into->theirs_due += from->theirs_due;
-	into->theirs_on_time += from->theirs_on_time;
-	into->issues += from->issues;
-	into->issues_open += from->issues_open;
-	into->issues_told += from->issues_told;
-	into->lag_sum += from->lag_sum;
-	into->h_sum += from->h_sum;
-	into->requests += from->requests;
-	into->requests_open += from->requests_open;
-	into->answered += from->answered;
-	into->response_sum += from->response_sum;
-	into->m_sum += from->m_sum;
-	into->m_n += from->m_n;
-	for (i = 0; i < from->nev; i++)
-		tally_add_evidence(into, from->ev[i].kind, from->ev[i].file,
-		    from->ev[i].line, from->ev[i].day, "%s: %s", from->c->id,
-		    from->ev[i].what);
+	for (i = 0; i < n; i++)
+		members.off[i + 1] += members.off[i];
+	members.n = members.off[n];
+	members.v = xreallocarray(NULL, members.n ? members.n : 1,
+	    sizeof(*members.v));
+	fill = xcalloc(n, sizeof(*fill));
+	for (i = 0; i < n; i++)
+		members.v[members.off[i] + fill[i]++] = cs[i];
+	for (i = 0; i < n; i++) {
+		k = orgs_above(cs[i], up);
+		for (j = 0; j < k; j++)
+			members.v[members.off[up[j]->index] +
+			    fill[up[j]->index]++] = cs[i];
+	}
+	free(fill);
 }
 
-/* Links each contact to the org its org: names, and gives each org the
- * latest contact and feedback of any of its members. */
+/* The contact and its members, *members pointing at them; they live
+ * until tally_free(). */
+size_t
+tally_members(const struct contact *c, struct contact ***v)
+{
+	*v = members.v + members.off[c->index];
+	return members.off[c->index + 1] - members.off[c->index];
+}
+
+/* Once the input is read: the refs still open count, deals without a
+ * currency take the option's, and each org gets the latest contact and
+ * feedback of any of its members, up its chain. */
 void
 tally_finish(void)
 {
 	struct contact *const *cs;
+	struct contact **m;
 	struct tally *t, *o;
-	size_t n, i, j;
+	struct share *s;
+	size_t n, i, j, k;
 
 	tally_refs();
 	cs = book_contacts(&n);
 	for (i = 0; i < n; i++) {
 		t = tally_of(cs[i]);
-		t->last_held_org = t->last_held;
-		t->last_org_file = t->last_file;
-		t->last_org_line = t->last_line;
-		t->last_feedback_org = t->last_feedback;
-		if (t->d)
-			memcpy(t->d->months_org, t->d->months,
-			    sizeof(t->d->months));
+		t->org = contact_org(cs[i]);
+		if (money_settle(&t->money, rel_options.currency) == -1)
+			diag_error("the amounts of the deals of %s add up to more "
+			    "than %d digits, past what rel adds exactly",
+			    cs[i]->id, AMOUNT_DIGITS);
 	}
+	for (i = 0; i < shares.nbuckets; i++)
+		for (s = shares.v[i]; s; s = s->next)
+			for (j = 0; j < s->n; j++)
+				money_settle(&s->part[j].money,
+				    rel_options.currency);
+	find_members(cs, n);
 	for (i = 0; i < n; i++) {
-		t = tally_of(cs[i]);
-		if ((t->org = contact_org(cs[i])) == NULL)
-			continue;
-		o = tally_of(t->org);
-		if (t->last_held != NO_DATE && (o->last_held_org == NO_DATE ||
-		    t->last_held > o->last_held_org)) {
-			o->last_held_org = t->last_held;
-			o->last_org_file = t->last_file;
-			o->last_org_line = t->last_line;
+		o = tally_of(cs[i]);
+		k = tally_members(cs[i], &m);
+		for (j = 0; j < k; j++) {
+			t = tally_of(m[j]);
+			latest_take(&o->held_org, &t->held);
+			latest_take(&o->fed_org, &t->fed);
 		}
-		if (t->last_feedback != NO_DATE &&
-		    (o->last_feedback_org == NO_DATE ||
-		    t->last_feedback > o->last_feedback_org))
-			o->last_feedback_org = t->last_feedback;
-		for (j = 0; t->d && o->d && j < SPARK_MONTHS; j++)
-			o->d->months_org[j] += t->d->months[j];
 	}
 }
 
-/* Before book_free(), which frees the tallies themselves with the
- * contacts: what they point to. */
-void
-tally_free(void)
+/* roll-ups */
+
+static void
+pool_add(struct tally *into, const struct tally *t)
 {
-	struct contact *const *cs;
-	struct tally *t;
-	size_t n, i;
+	size_t i;
 
-	if (!tallying)
-		return;		/* rel-parse, rel-fmt: contacts have no room */
-	cs = book_contacts(&n);
-	for (i = 0; i < n; i++) {
-		t = tally_of(cs[i]);
-		if (t->d)
-			free(t->d->feedback);
-		free(t->ev);
-	}
-	tallying = 0;
+	if (t->first_day != NO_DATE && (into->first_day == NO_DATE ||
+	    t->first_day < into->first_day))
+		into->first_day = t->first_day;
+	latest_take(&into->held, &t->held);
+	latest_take(&into->fed, &t->fed);
+	latest_take(&into->held_org, &t->held);
+	latest_take(&into->fed_org, &t->fed);
+	counts_add(&into->n, &t->n, 1);
+	if (money_merge(&into->money, &t->money, 1) == -1)
+		diag_fatal(2, "the amounts of the deals of %s add up to more "
+		    "than %d digits, past what rel adds exactly", into->c ?
+		    into->c->id : "the contacts together", AMOUNT_DIGITS);
+	for (i = 0; i < NDIMS; i++)
+		if (t->rated[i] && (into->rated[i] == 0 ||
+		    t->rated_day[i] > into->rated_day[i])) {
+			into->rated[i] = t->rated[i];
+			into->rated_day[i] = t->rated_day[i];
+		}
+	for (i = 0; into->d && t->d && i < SPARK_MONTHS; i++)
+		into->d->months[i] += t->d->months[i];
+	for (i = 0; i < t->nev; i++)
+		tally_add_evidence(into, t->ev[i].kind, t->ev[i].file,
+		    t->ev[i].line, t->ev[i].day, "%s%s%s", t->c == into->c ? "" :
+		    t->c->id, t->c == into->c ? "" : ": ", t->ev[i].what);
 }
 
-/* rel-score --by org: each contact whose org: names a contact (at the top
- * of its chain) is added to that org; the rest stand for themselves.  The
- * rows are in the order of the contacts; a member's is NULL. */
+/* What a set's pooled contacts but the first added, taken off again. */
+static void
+pool_unshare(struct tally *into, struct share *s)
+{
+	size_t i;
+	int j, first = 1;
+
+	for (i = 0; i < s->n; i++) {
+		if (tally_of(s->part[i].c)->pool_mark != pool_mark)
+			continue;
+		if (first) {
+			first = 0;
+			continue;
+		}
+		counts_add(&into->n, &s->part[i].n, -1);
+		money_merge(&into->money, &s->part[i].money, -1);
+		for (j = 0; into->d && j < SPARK_MONTHS; j++)
+			into->d->months[j] -= s->part[i].months[j];
+	}
+}
+
+static int
+by_source(const void *a, const void *b)
+{
+	const struct evidence *x = *(struct evidence *const *)a;
+	const struct evidence *y = *(struct evidence *const *)b;
+	int d = strcmp(x->file, y->file);
+
+	if (d)
+		return d;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	if (x->kind != y->kind)
+		return x->kind < y->kind ? -1 : 1;
+	return x < y ? -1 : x > y;
+}
+
+/* Evidence of one fact, given by several contacts pooled, listed once:
+ * the first. */
+static void
+pool_unshare_evidence(struct tally *t)
+{
+	struct evidence **v;
+	size_t i, k;
+
+	if (t->nev < 2)
+		return;
+	v = xreallocarray(NULL, t->nev, sizeof(*v));
+	for (i = 0; i < t->nev; i++)
+		v[i] = &t->ev[i];
+	qsort(v, t->nev, sizeof(*v), by_source);
+	for (i = 1; i < t->nev; i++)
+		if (v[i]->file == v[i - 1]->file && v[i]->line ==
+		    v[i - 1]->line && v[i]->kind == v[i - 1]->kind)
+			v[i]->day = NO_DATE;	/* a repeat: dropped below */
+	free(v);
+	for (i = k = 0; i < t->nev; i++)
+		if (t->ev[i].day != NO_DATE)
+			t->ev[k++] = t->ev[i];
+	t->nev = k;
+}
+
+/* One tally for the contacts members[0..n), standing for `as` (or for
+ * none, NULL: a report's summary): counts
+ * and sums added up, each fact once; the latest dates; the latest rating
+ * of each dimension; evidence, each record once.  Free it with
+ * tally_pool_free(). */
+struct tally *
+tally_pool(const struct contact *as, struct contact *const *members_,
+    size_t n)
+{
+	struct tally *into;
+	struct share_part *p;
+	size_t i;
+
+	assert(win.pools);	/* else a shared fact would count twice */
+	into = xcalloc(1, sizeof(*into) + (win.detail ?
+	    sizeof(struct tally_detail) : 0));
+	into->c = (struct contact *)as;
+	into->org = as ? contact_org(as) : NULL;
+	into->first_day = NO_DATE;
+	latest_none(&into->held);
+	latest_none(&into->fed);
+	latest_none(&into->held_org);
+	latest_none(&into->fed_org);
+	into->keep_evidence = as && tally_of(as)->keep_evidence;
+	if (win.detail)
+		into->d = (struct tally_detail *)(void *)(into + 1);
+	pool_mark++;
+	for (i = 0; i < n; i++)
+		tally_of(members_[i])->pool_mark = pool_mark;
+	for (i = 0; i < n; i++)
+		pool_add(into, tally_of(members_[i]));
+	for (i = 0; i < n; i++)
+		for (p = tally_of(members_[i])->shares; p; p = p->next)
+			if (p->set->mark != pool_mark) {
+				p->set->mark = pool_mark;
+				pool_unshare(into, p->set);
+			}
+	pool_unshare_evidence(into);
+	return into;
+}
+
+void
+tally_pool_free(struct tally *t)
+{
+	if (t == NULL)
+		return;
+	free(t->ev);
+	money_free(&t->money);
+	free(t);
+}
+
+/* rel-score --by org: each contact at the top of its chain of org:, with
+ * every contact below it (tally_pool()); the others have no row of their
+ * own.  The rows are in the order of the contacts; a member's is NULL. */
 struct tally **
 tally_by_org(size_t *nrows)
 {
 	struct contact *const *cs;
-	struct contact *org;
-	struct tally **rows, *t;
+	struct contact **m;
+	struct tally **rows;
 	size_t n, i, k;
 
 	cs = book_contacts(&n);
 	rows = xcalloc(n, sizeof(*rows));
 	for (i = 0; i < n; i++) {
-		t = tally_of(cs[i]);
 		if (contact_top_org(cs[i]))
 			continue;
-		rows[i] = xmalloc(sizeof(**rows));
-		*rows[i] = *t;
-		rows[i]->ev = NULL;
-		rows[i]->nev = rows[i]->evcap = 0;
-		rows[i]->d = NULL;
-		for (k = 0; k < t->nev; k++)
-			tally_add_evidence(rows[i], t->ev[k].kind, t->ev[k].file,
-			    t->ev[k].line, t->ev[k].day, "%s", t->ev[k].what);
+		k = tally_members(cs[i], &m);
+		rows[i] = tally_pool(cs[i], m, k);
 	}
-	for (i = 0; i < n; i++)
-		if ((org = contact_top_org(cs[i])) != NULL)
-			tally_merge(rows[org->index], tally_of(cs[i]));
 	*nrows = n;
 	return rows;
 }
@@ -578,9 +1034,42 @@ tally_rows_free(struct tally **rows, size_t n)
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		if (rows[i]) {
-			free(rows[i]->ev);
-			free(rows[i]);
-		}
+		tally_pool_free(rows[i]);
 	free(rows);
+}
+
+/* Before book_free(), which frees the tallies themselves with the
+ * contacts: what they point to. */
+void
+tally_free(void)
+{
+	struct contact *const *cs;
+	struct tally *t;
+	struct share *s, *next;
+	size_t n, i, j;
+
+	if (!tallying)
+		return;		/* rel-parse, rel-fmt: contacts have no room */
+	cs = book_contacts(&n);
+	for (i = 0; i < n; i++) {
+		t = tally_of(cs[i]);
+		if (t->d)
+			free(t->d->feedback);
+		free(t->ev);
+		money_free(&t->money);
+	}
+	for (i = 0; i < shares.nbuckets; i++)
+		for (s = shares.v[i]; s; s = next) {
+			next = s->next;
+			for (j = 0; j < s->n; j++)
+				money_free(&s->part[j].money);
+			free(s);
+		}
+	free(shares.v);
+	free(shares.cs);
+	memset(&shares, 0, sizeof(shares));
+	free(members.v);
+	free(members.off);
+	memset(&members, 0, sizeof(members));
+	tallying = 0;
 }

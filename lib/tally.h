@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 #include "book.h"
+#include "money.h"
 #include "vocab.h"
 
 #define RECENT_MAX 5
@@ -44,46 +45,63 @@ struct tally_detail {
 	int months[SPARK_MONTHS];	/* held interactions, oldest first */
 	unsigned nrecent, oldest;	/* recent[] is a ring from oldest: */
 	struct recent recent[RECENT_MAX];	/* tally_recent() reads it */
-	int months_org[SPARK_MONTHS];	/* with its members' (orgs) */
 	struct feedback *feedback;
 	size_t nfeedback, feedbackcap;
 };
 
+/* What a roll-up adds up (tally_pool()): a fact that names several of the
+ * contacts pooled counts once. */
+#define TALLY_COUNTS(X) \
+	X(int, interactions) X(int, give) X(int, ask) X(int, mutual) \
+	X(int, stood_up_by_us)	/* bumped, cancelled or no-show, by us */ \
+	X(int, bumped_by_them)	/* bumped, shortened, cancelled, no-show */ \
+	X(long, planned_minutes) X(long, actual_minutes) \
+	X(int, deals) X(int, referrals) \
+	X(int, fb_count)	/* feedback entries */ \
+	X(int, fb_scored) X(int, fb_sum)	/* with a score, their sum */ \
+	X(int, ours_due) X(int, ours_on_time)	/* promises come due */ \
+	X(int, theirs_due) X(int, theirs_on_time) \
+	X(int, issues) X(int, issues_open) X(int, issues_told) \
+	X(long, lag_sum)	/* days from learned to told, told issues */ \
+	X(double, h_sum)	/* per-issue honesty terms */ \
+	X(int, requests) X(int, requests_open) X(int, answered) \
+	X(long, response_sum)	/* days from asked to answered */ \
+	X(double, m_sum) X(int, m_n)	/* per-request responsiveness */
+
+struct counts {
+#define COUNT_FIELD(type, name) type name;
+	TALLY_COUNTS(COUNT_FIELD)
+#undef COUNT_FIELD
+};
+
+/* The latest record of a sort: a day and where it was written. */
+struct latest {
+	const char *file;
+	long line;
+	int day;		/* or NO_DATE */
+};
+
+struct share_part;
+
 struct tally {
-	/* what most records touch, first, in one cache line (up to d): in
-	 * a long journal a record's tally is seldom in the cache */
+	/* what most records touch, first, in one cache line (up to
+	 * n.mutual): in a long journal a record's tally is seldom in the
+	 * cache */
 	struct contact *c;	/* NULL until the tally is first used */
-	int first_day;		/* first dated record, or NO_DATE */
-	int last_held;		/* last held interaction, or NO_DATE */
-	const char *last_file;
-	long last_line;
-	int interactions, give, ask, mutual;
-	int last_feedback;	/* or NO_DATE */
-	int keep_evidence;
+	struct latest held;	/* the last held interaction */
 	struct tally_detail *d;	/* for rel-report only, else NULL */
-	int stood_up_by_us;	/* bumped, cancelled or no-show, by us */
-	int bumped_by_them;	/* bumped, shortened, cancelled or no-show */
-	int deals;
-	int referrals;
-	int fb_count;		/* feedback entries */
-	int fb_scored, fb_sum;	/* feedback with a score, and their sum */
+	int first_day;		/* first dated record, or NO_DATE */
+	int keep_evidence;
+	struct counts n;	/* in the window */
+	struct latest fed;	/* the last feedback */
+	/* with its members' (orgs), by tally_finish(); else its own */
+	struct latest held_org, fed_org;
 	struct contact *org;	/* the contact its org: names, or NULL */
-	int last_held_org;	/* with its members' (orgs), else last_held */
-	const char *last_org_file;
-	long last_org_line;
-	int last_feedback_org;
 	int rated[NDIMS];	/* latest rate, 1..5, or 0 */
 	int rated_day[NDIMS];
-	/* from the refs, by tally_refs() */
-	int ours_due, ours_on_time;	/* promises by us come due */
-	int theirs_due, theirs_on_time;
-	int issues, issues_open, issues_told;
-	long lag_sum;		/* days from learned to told, told issues */
-	double h_sum;		/* per-issue honesty terms */
-	int requests, requests_open, answered;
-	long response_sum;	/* days from asked to answered */
-	double m_sum;		/* per-request responsiveness terms */
-	int m_n;
+	struct money money;	/* deal amounts, by currency */
+	struct share_part *shares;	/* facts it shares with others */
+	unsigned pool_mark;	/* tally_pool()'s */
 	struct evidence *ev;
 	size_t nev, evcap;
 };
@@ -92,14 +110,17 @@ struct window {
 	int since, until;	/* NO_DATE: open */
 	int today;		/* the day the measures are taken */
 	int detail;		/* keep struct tally_detail (rel-report) */
+	int pools;		/* keep what roll-ups need (tally_pool()) */
 };
 
 void tally_init(const struct window *, struct read_opts *);
 record_fn tally_record;
 void tally_ref(const struct ref *, void *ctx);
 void tally_finish(void);
-void tally_merge(struct tally *into, const struct tally *from);
 struct tally *tally_of(const struct contact *);
+struct tally *tally_pool(const struct contact *as,
+    struct contact *const *members, size_t n);
+void tally_pool_free(struct tally *);
 const struct recent *tally_recent(const struct tally *, size_t i);
 void tally_keep_evidence(const char *contact_id);
 void tally_add_evidence(struct tally *, enum ev_kind, const char *file,
@@ -107,6 +128,7 @@ void tally_add_evidence(struct tally *, enum ev_kind, const char *file,
     __attribute__((format(printf, 6, 7)));
 struct tally **tally_by_org(size_t *n);
 void tally_rows_free(struct tally **, size_t n);
+size_t tally_members(const struct contact *org, struct contact ***members);
 void tally_free(void);
 
 /* A score or a term of one, between 0 and 100 (rel-score(1)). */

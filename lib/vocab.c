@@ -10,6 +10,7 @@
 
 #include "date.h"
 #include "intern.h"
+#include "money.h"
 #include "util.h"
 #include "vocab.h"
 
@@ -328,6 +329,7 @@ static const struct keyinfo keys[] = {
 	{ NAME("since"), TYPE(V_DATE) },
 	{ NAME("cadence"), TYPE(V_PERIOD) },
 	{ NAME("sla"), TYPE(V_PERIOD) },
+	{ NAME("feedback-every"), TYPE(V_PERIOD) },
 	{ NAME("planned"), TYPE(V_DURATION) },
 	{ NAME("actual"), TYPE(V_DURATION) },
 	{ NAME("outcome"), ENUM(outcome_words) },
@@ -464,25 +466,6 @@ enum_message(const struct keyinfo *k, const char *val, char *why, size_t n)
 }
 
 static int
-is_amount(const char *s)
-{
-	const char *p = s;
-
-	while (*p >= '0' && *p <= '9')
-		p++;
-	if (p == s)
-		return 0;
-	if (*p == '.') {
-		const char *q = ++p;
-		while (*p >= '0' && *p <= '9')
-			p++;
-		if (p == q)
-			return 0;
-	}
-	return *p == '\0';
-}
-
-static int
 int_in(const char *s, int lo, int hi, int *out)
 {
 	long v = 0;
@@ -513,6 +496,7 @@ key_value_check(const struct keyinfo *k, const char *key, const char *val,
     char *why, size_t whysize)
 {
 	const char *reason;
+	struct amount amount;
 	struct period p;
 	int n;
 
@@ -550,11 +534,10 @@ key_value_check(const struct keyinfo *k, const char *key, const char *val,
 		    "not a whole number" : "out of range", key, k->lo, k->hi);
 		return why;
 	case V_AMOUNT:
-		if (is_amount(val))
+		if (amount_parse(val, &amount, &reason) == 0)
 			return NULL;
-		snprintf(why, whysize, "%s:%s is not an amount: write digits, "
-		    "with an optional decimal point, and no currency sign", key,
-		    val);
+		snprintf(why, whysize, "%s:%s is not an amount: %s", key, val,
+		    reason);
 		return why;
 	case V_CURRENCY:
 		if (is_currency(val))

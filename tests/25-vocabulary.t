@@ -73,7 +73,7 @@ for key in outcome by purpose ours status; do
 done
 
 "$unit" --list inherited >"$tmp/t"
-words '.Ss Inheritance' '.Xr rel-overdue 1' 'Cm' | grep -v '^org$' >"$tmp/p"
+words '.Ss Inheritance' 'The status a contact sets itself' 'Cm' | grep -v '^org$' >"$tmp/p"
 same "rel-journal(5), Inheritance: the keys that pass from an org" \
     "$tmp/t" "$tmp/p"
 

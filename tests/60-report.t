@@ -5,7 +5,7 @@
 . "$(dirname "$0")/lib.sh"
 cd "$top" || exit 1
 r="$bin/rel-report"
-plan 27
+plan 28
 
 # Golden files: the example journal and the wide one, in each format.
 for j in examples/agency.rel tests/report/wide.rel; do
@@ -82,9 +82,9 @@ check_same "the events CSV gives the same report" "$tmp/a" "$tmp/b"
 # An issue fixed but never told is counted as not told, as Overdue lists
 # it; Recent is the latest five by date whatever the order of the input.
 printf 'contact jan "Jan"\n  cadence: 7d\n2026-11-01 issue jan Outage id:o1\n2026-11-02 resolved o1\n2026-11-20 call jan Late in the file\n2026-07-01 call jan Early but read last\n' >"$tmp/u.rel"
-"$r" --today 2026-11-22 "$tmp/u.rel" >"$tmp/out"
+(cd "$tmp" && "$r" --today 2026-11-22 u.rel) >"$tmp/out"
 grep -q '^  Issues    0 open, 1 not told$' "$tmp/out" &&
-    grep -q 'issue     jan  not told: Outage' "$tmp/out"
+    grep -q ' issue  *jan  u.rel:3  \[o1\] not told: Outage$' "$tmp/out"
 ok $? "summary and overdue agree on an issue resolved but not told"
 grep -A1 '^  Recent' "$tmp/out" | sed 's/  */ /g' >"$tmp/recent"
 printf ' Recent 2026-11-20 call Late in the file\n 2026-07-01 call Early but read last\n' >"$tmp/want"
@@ -116,4 +116,15 @@ grep -q '^Zoë Ångström' "$tmp/out" && ! grep -q '^田中' "$tmp/out" &&
 ok $? "--contact reports on that contact only"
 "$r" --today 2026-11-22 --contact nobody tests/report/wide.rel >"$tmp/out" 2>"$tmp/err"
 check_status "--contact of an unknown contact exits 2" 2 $?
+# The excerpts of rel-report(1) are the report as it is.
+awk '/^\$ rel-report --ascii --today 2026-11-22 examples\/agency.rel$/ { on = 1; next }
+    /^and, further on/ { on = 2; next }
+    on && /^\.Ed/ { if (on == 2) exit; on = 0; next }
+    on && !/^\./ { print }' man/rel-report.1 >"$tmp/excerpt"
+missing=$(while IFS= read -r line; do
+	grep -qxF -- "$line" tests/golden/agency.report.ascii || echo "$line"
+done <"$tmp/excerpt")
+[ -s "$tmp/excerpt" ] && [ -z "$missing" ]
+ok $? "every line of the examples of rel-report(1) is in the report"
+[ -z "$missing" ] || echo "$missing" | sed 's/^/# missing: /'
 done_testing

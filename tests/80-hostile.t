@@ -26,7 +26,7 @@ ok $? "--safe-csv: a number is left alone"
 "$bin/rel-parse" "$tmp/f.rel" | grep -q ',"=HYPERLINK(1)",\|,=HYPERLINK(1),'
 ok $? "without --safe-csv the cell is as written"
 printf 'contact jan\n  cadence: 7d\n2026-10-01 promise jan "=cmd|calc" id:x due:2026-10-05\n' >"$tmp/o.rel"
-"$bin/rel-overdue" --today 2026-11-22 --safe-csv "$tmp/o.rel" | grep -q ",\"'=cmd|calc \[x\]\","
+"$bin/rel-overdue" --today 2026-11-22 --safe-csv "$tmp/o.rel" | grep -q ",x,\"'=cmd|calc\","
 ok $? "rel-overdue --safe-csv"
 
 # A file that is not text: one error, at the first NUL, and no more.
@@ -154,7 +154,8 @@ ok $? "and a key given twice among 100 is still found"
 awk 'BEGIN { for (i = 0; i < 100000; i++) {
 	printf "contact c%d\n2026-10-01 promise c%d Send id:p%d due:2026-10-05\n", i, i, i } }' \
     >"$tmp/many.rel"
-"$bin/rel-overdue" --today 2026-11-22 --kind promise "$tmp/many.rel" | wc -l >"$tmp/n"
+"$bin/rel-overdue" --today 2026-11-22 --kind promise --csv "$tmp/many.rel" |
+    tail -n +2 | wc -l >"$tmp/n"
 [ "$(tr -d ' ' <"$tmp/n")" = 100000 ]
 ok $? "100,000 contacts and refs"
 done_testing

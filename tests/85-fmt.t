@@ -6,7 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 cd "$top" || exit 1
 f="$bin/rel-fmt"
-plan 70
+plan 78
 
 # The records of a journal, every column but file and line, so that a
 # formatted journal can be compared with its source.
@@ -19,7 +19,8 @@ for r in csv.DictReader(sys.stdin):
 '
 }
 
-for j in examples/agency.rel examples/team/lena.rel examples/team/omar.rel \
+for j in examples/agency.rel examples/account.rel examples/team/lena.rel \
+    examples/team/omar.rel tests/score/org.rel \
     tests/parse/quoting.rel tests/overdue/team.rel tests/score/contrast.rel \
     tests/report/wide.rel tests/fmt/messy.rel; do
 	d=$(dirname "$j")

@@ -12,6 +12,8 @@
 #include "overdue.h"
 #include "util.h"
 #include "vocab.h"
+#include "intern.h"
+#include "money.h"
 #include "words_agree.h"
 
 static int n, failed;
@@ -131,6 +133,73 @@ test_durations(void)
 	ok(time_parse("23:59", 5, &m, &why) == 0 && m == 1439, "23:59");
 	ok(time_parse("24:00", 5, &m, &why) == -1, "24:00");
 	ok(time_parse("9:30", 4, &m, &why) == -1, "9:30 needs two digits");
+}
+
+/* The sum of the amounts a, as money_format() writes it, or "overflow". */
+static const char *
+sum_of(const char *const *a, size_t count, const char *currency)
+{
+	static struct buf b;
+	struct money m = { 0 };
+	struct amount x;
+	const char *why;
+	size_t i;
+	int bad = 0;
+
+	for (i = 0; i < count; i++)
+		bad |= amount_parse(a[i], &x, &why) == -1 ||
+		    money_add(&m, currency, x) == -1;
+	b.len = 0;
+	if (bad)
+		buf_add(&b, "overflow", 8);
+	else
+		money_format(&m, &b);
+	money_free(&m);
+	return b.s;
+}
+
+static void
+test_money(void)
+{
+	static const char *tenths[] = { "0.10", "0.20" };
+	static const char *mixed[] = { "12000.5", "0.25", "3" };
+	static const char *big[] = { "999999999999999999", "1" };
+	static const char *cents[] = { "0.000000000000000001", "1" };
+	struct money m = { 0 };
+	struct amount a;
+	struct buf b = { 0 };
+	const char *why, *eur = intern("EUR", 3), *usd = intern("USD", 3);
+
+	ok(strcmp(sum_of(tenths, 2, eur), "0.30 EUR") == 0, "0.10 + 0.20 is 0.30");
+	ok(strcmp(sum_of(mixed, 3, eur), "12003.75 EUR") == 0,
+	    "a sum keeps the finest decimal place");
+	ok(strcmp(sum_of(big, 2, NULL), "overflow") == 0,
+	    "past 18 digits: said, not rounded");
+	ok(strcmp(sum_of(cents, 2, NULL), "overflow") == 0,
+	    "1 at 18 decimal places needs 19 digits");
+	ok(amount_parse("0012.50", &a, &why) == 0 && a.units == 1250 &&
+	    a.scale == 2, "leading zeros do not count");
+	ok(amount_parse("1234567890123456789", &a, &why) == -1 &&
+	    strstr(why, "18 digits"), "19 digits: refused, and why");
+	ok(amount_parse("12.", &a, &why) == -1 && amount_parse(".5", &a,
+	    &why) == -1 && amount_parse("1.2.3", &a, &why) == -1 &&
+	    amount_parse("", &a, &why) == -1 && amount_parse("1,000", &a,
+	    &why) == -1, "what is not digits and a point is refused");
+	amount_parse("300", &a, &why);
+	money_add(&m, usd, a);
+	amount_parse("7.5", &a, &why);
+	money_add(&m, NULL, a);
+	money_add(&m, eur, a);
+	money_format(&m, &b);
+	ok(strcmp(b.s, "7.5 EUR; 300 USD; 7.5") == 0,
+	    "by currency code, the sum without one last");
+	money_settle(&m, eur);
+	b.len = 0;
+	money_format(&m, &b);
+	ok(strcmp(b.s, "15.0 EUR; 300 USD") == 0,
+	    "the option currency takes the sum without one");
+	money_free(&m);
+	buf_free(&b);
 }
 
 static void
@@ -325,6 +394,7 @@ main(int argc, char **argv)
 	test_dates();
 	test_periods();
 	test_durations();
+	test_money();
 	test_near_misses();
 	test_ids();
 	test_attr_values();

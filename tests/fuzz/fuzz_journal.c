@@ -15,6 +15,7 @@
 #include "csvout.h"
 #include "diag.h"
 #include "reader.h"
+#include "contact.h"
 #include "tally.h"
 #include "fmt.h"
 #include "overdue.h"
@@ -32,11 +33,41 @@ take(const struct record *r, void *ctx)
 }
 
 /* Reads one input with the reader given, returns its CSV in *out. */
+/* A roll-up counts each fact once, and loses none: an org's row has at
+ * least what any one of its members has, and at most what they have
+ * together. */
+static void
+check_rollup(void)
+{
+	struct contact *const *cs;
+	struct contact *top;
+	struct tally **rows;
+	size_t n, i;
+	long *sum;
+
+	cs = book_contacts(&n);
+	rows = tally_by_org(&n);
+	sum = calloc(n ? n : 1, sizeof(*sum));
+	for (i = 0; i < n; i++) {
+		top = contact_top_org(cs[i]);
+		top = top ? top : cs[i];
+		sum[top->index] += tally_of(cs[i])->n.interactions;
+		if (rows[top->index]->n.interactions <
+		    tally_of(cs[i])->n.interactions)
+			abort();
+	}
+	for (i = 0; i < n; i++)
+		if (rows[i] && rows[i]->n.interactions > sum[i])
+			abort();
+	free(sum);
+	tally_rows_free(rows, n);
+}
+
 static void
 read_into(const char *data, size_t size, int csv, char **out, size_t *len)
 {
 	struct read_opts opts = { 0 };
-	struct window win = { NO_DATE, NO_DATE, 20779 };
+	struct window win = { NO_DATE, NO_DATE, 20779, 0, 1 };
 	struct lines l;
 	struct item *items;
 	struct scores s;
@@ -64,11 +95,15 @@ read_into(const char *data, size_t size, int csv, char **out, size_t *len)
 	cs = book_contacts(&n);
 	for (i = 0; i < n; i++)
 		score_compute(tally_of(cs[i]), win.today, &s);
+	check_rollup();
 	{
 		struct overdue_opts oo = { .today = win.today, .within = 30,
 		    .kinds = (1u << IT__COUNT) - 1, .them = 1 };
+		FILE *text = fopen("/dev/null", "w");
 		items = overdue_items(&oo, &n);
-		free(items);
+		overdue_write_text(text, items, n, 2, OVERDUE_WIDTH);
+		fclose(text);
+		overdue_items_free(items, n);
 	}
 	events_flush(csv_out);
 	fclose(csv_out);
