@@ -59,16 +59,16 @@ if have vim; then
 	bf-mocks *\zs;
 	^\zs; Fernhill
 	^\zs# Lena
-	^  \zskind: org
+	^  \zskind: *org
 	^\zscontact brightfield
 	\zsteam/\*
 	Checkout \zs\\"Pay
-	likes: sailing\zs;
+	likes: *sailing\zs;
 	\zsre: the renewals
 	\zs+1 from Omar
 	\/41 \zs;)
 	fix \zs+analytics
-	0000 \zs; she
+	0000 *\zs; she
 	EOF
 	{ printf 'rel\nrel\n\n'; cat <<-'EOF'; } >"$tmp/expected"
 	^\zs2026-06-02 09:30 relDate
@@ -81,16 +81,16 @@ if have vim; then
 	bf-mocks *\zs; relTrailComment
 	^\zs; Fernhill relComment
 	^\zs# Lena relComment
-	^  \zskind: org relIndentKey
+	^  \zskind: *org relIndentKey
 	^\zscontact brightfield relDirective
 	\zsteam/\* relPath
 	Checkout \zs\\"Pay relEscape
-	likes: sailing\zs; 
+	likes: *sailing\zs; 
 	\zsre: the renewals relRest
 	\zs+1 from Omar relRest
 	\/41 \zs;) relRest
 	fix \zs+analytics relTag
-	0000 \zs; she relTrailComment
+	0000 *\zs; she relTrailComment
 	EOF
 	vim -Nu NONE -i NONE -es -S "$tmp/syntax.vim" >"$tmp/vim.msg" 2>&1
 	[ $? -eq 0 ] && [ ! -s "$tmp/vim.msg" ] &&
@@ -145,9 +145,9 @@ if have emacs; then
 	(princ (format "%s\n" major-mode))
 	(dolist (re '("^\\(2026-06-02\\) 09:30" "09:30 \\(meeting\\)"
 	              "meeting \\(tomas\\)" "\\(planned\\):90m" "\\(\\+kickoff\\)"
-	              "priya \\(\"Shop\\)" "bf-mocks *\\(;\\)" "likes: sailing\\(;\\)"
+	              "priya \\(\"Shop\\)" "bf-mocks *\\(;\\)" "likes: *sailing\\(;\\)"
 	              "\\(re\\): the renewals" "\\(\\+1\\) from" "/41 \\(;\\))"
-	              "fix \\(\\+analytics\\)" "0000 \\(;\\) she"))
+	              "fix \\(\\+analytics\\)" "0000 *\\(;\\) she"))
 	  (princ (format "%s\n" (face-at re))))
 	EOF
 	cat >"$tmp/expected" <<-'EOF'
