@@ -4,7 +4,7 @@
 # zsh completions.  Each part is skipped where its program is missing.
 . "$(dirname "$0")/lib.sh"
 cd "$top" || exit 1
-plan 10
+plan 12
 
 vimdir=$top/examples/editors/vim
 el=$top/examples/editors/emacs/rel-mode.el
@@ -28,6 +28,17 @@ printf '%s\n' 'contact jan "Jan Novák"' \
     '2026-10-02 call jan "Ján" colour:red' \
     '2026-10-03 note jan "Ján" due:x' >"$tmp/bad.rel"
 (cd "$tmp" && "$bin/rel-parse" --check --strict bad.rel 2>errors)
+
+# A journal in a file a month, with a ref opened in October and kept in
+# November, in a work tree of its own; November's file also keeps it a
+# second time, an error that only the whole journal shows.
+j=$tmp/j
+mkdir -p "$j/.git" "$j/months"
+printf 'include people.rel\ninclude months/*.rel\n' >"$j/journal.rel"
+printf 'contact jan "Jan"\n' >"$j/people.rel"
+printf '2026-10-03 promise jan "Quote" id:q due:2026-10-10\n' \
+    >"$j/months/2026-10.rel"
+printf '2026-11-02 kept q\n2026-11-03 kept q\n' >"$j/months/2026-11.rel"
 
 # ---- Vim
 
@@ -59,16 +70,16 @@ if have vim; then
 	bf-mocks *\zs;
 	^\zs; Fernhill
 	^\zs# Lena
-	^  \zskind: org
+	^  \zskind: *org
 	^\zscontact brightfield
 	\zsteam/\*
 	Checkout \zs\\"Pay
-	likes: sailing\zs;
+	likes: *sailing\zs;
 	\zsre: the renewals
 	\zs+1 from Omar
 	\/41 \zs;)
 	fix \zs+analytics
-	0000 \zs; she
+	0000 *\zs; she
 	EOF
 	{ printf 'rel\nrel\n\n'; cat <<-'EOF'; } >"$tmp/expected"
 	^\zs2026-06-02 09:30 relDate
@@ -81,16 +92,16 @@ if have vim; then
 	bf-mocks *\zs; relTrailComment
 	^\zs; Fernhill relComment
 	^\zs# Lena relComment
-	^  \zskind: org relIndentKey
+	^  \zskind: *org relIndentKey
 	^\zscontact brightfield relDirective
 	\zsteam/\* relPath
 	Checkout \zs\\"Pay relEscape
-	likes: sailing\zs; 
+	likes: *sailing\zs; 
 	\zsre: the renewals relRest
 	\zs+1 from Omar relRest
 	\/41 \zs;) relRest
 	fix \zs+analytics relTag
-	0000 \zs; she relTrailComment
+	0000 *\zs; she relTrailComment
 	EOF
 	vim -Nu NONE -i NONE -es -S "$tmp/syntax.vim" >"$tmp/vim.msg" 2>&1
 	[ $? -eq 0 ] && [ ! -s "$tmp/vim.msg" ] &&
@@ -121,8 +132,34 @@ if have vim; then
 	(cd "$tmp" && vim -Nu NONE -i NONE -es -S compiler.vim >/dev/null 2>&1)
 	check_same "vim: :compiler rel reads rel-parse's errors" \
 	    "$tmp/expected" "$tmp/qf.out"
+
+	cat >"$tmp/root.vim" <<-EOF
+	set runtimepath^=$vimdir
+	edit months/2026-11.rel
+	compiler rel
+	let r = [&makeprg]
+	silent make
+	for e in getqflist()
+	  call add(r, printf('%s:%d:%d %s %d', bufname(e.bufnr), e.lnum, e.col, e.type, e.valid))
+	endfor
+	edit people.rel
+	let b:rel_journal = 'months/../journal.rel'
+	compiler rel
+	call add(r, &makeprg)
+	call writefile(r, '$tmp/root.out')
+	qa!
+	EOF
+	cat >"$tmp/expected" <<-'EOF'
+	rel-parse --check 'journal.rel'
+	months/2026-11.rel:2:17 e 1
+	rel-parse --check 'journal.rel'
+	EOF
+	(cd "$j" && PATH="$bin:$PATH" vim -Nu NONE -i NONE -es -S "$tmp/root.vim" \
+	    >/dev/null 2>&1)
+	check_same "vim: :make checks the root journal of the file, or b:rel_journal" \
+	    "$tmp/expected" "$tmp/root.out"
 else
-	skip 3 vim
+	skip 4 vim
 fi
 
 # ---- Emacs
@@ -145,9 +182,9 @@ if have emacs; then
 	(princ (format "%s\n" major-mode))
 	(dolist (re '("^\\(2026-06-02\\) 09:30" "09:30 \\(meeting\\)"
 	              "meeting \\(tomas\\)" "\\(planned\\):90m" "\\(\\+kickoff\\)"
-	              "priya \\(\"Shop\\)" "bf-mocks *\\(;\\)" "likes: sailing\\(;\\)"
+	              "priya \\(\"Shop\\)" "bf-mocks *\\(;\\)" "likes: *sailing\\(;\\)"
 	              "\\(re\\): the renewals" "\\(\\+1\\) from" "/41 \\(;\\))"
-	              "fix \\(\\+analytics\\)" "0000 \\(;\\) she"))
+	              "fix \\(\\+analytics\\)" "0000 *\\(;\\) she"))
 	  (princ (format "%s\n" (face-at re))))
 	EOF
 	cat >"$tmp/expected" <<-'EOF'
@@ -188,8 +225,28 @@ if have emacs; then
 	(cd "$tmp" && emacs -Q --batch -l "$el" -l compile.el >compile.out 2>&1)
 	check_same "emacs: the compilation regexp reads rel-parse's errors" \
 	    "$tmp/expected" "$tmp/compile.out"
+
+	cat >"$tmp/root.el" <<-'EOF'
+	(find-file "months/2026-11.rel")
+	(princ (format "%s\n" compile-command))
+	(princ (shell-command-to-string (concat compile-command " 2>&1 | head -1")))
+	(find-file "../people.rel")
+	(princ (format "%s\n" compile-command))
+	(setq-local rel-journal "months/../journal.rel")
+	(princ (format "%s\n" (rel--check-command)))
+	EOF
+	cat >"$tmp/expected" <<-'EOF'
+	rel-parse --check ../journal.rel
+	../months/2026-11.rel:2:17: error: promise q was already kept at ../months/2026-11.rel:1
+	rel-parse --check journal.rel
+	rel-parse --check journal.rel
+	EOF
+	(cd "$j" && PATH="$bin:$PATH" emacs -Q --batch -l "$el" -l "$tmp/root.el" \
+	    >"$tmp/root.out" 2>"$tmp/emacs.msg")
+	check_same "emacs: the compile command checks the root journal of the file" \
+	    "$tmp/expected" "$tmp/root.out"
 else
-	skip 3 emacs
+	skip 4 emacs
 fi
 
 # ---- bash

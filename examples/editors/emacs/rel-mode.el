@@ -12,8 +12,13 @@
 ;; +tags, "quoted" titles, indented `key: value' lines and left-over merge
 ;; conflict markers.  As in format 1.1, other words are title text: re:,
 ;; URLs, +1 and ;) are not highlighted as structure.  M-x rel-check runs
-;; `rel-parse --check' on the file through `compile', so that
-;; \\[next-error] visits each error.
+;; `rel-parse --check' through `compile', so that \\[next-error] visits
+;; each error, on the journal the file belongs to: a journal may be many
+;; files joined by include lines, and a file of it alone may name contacts
+;; and refs that another declares.  That journal is `rel-journal' when
+;; set (in .dir-locals.el, say), else the nearest root journal (see
+;; `rel-journal-root'), else the file itself.  `compile-command' is set to
+;; the same command.
 ;;
 ;;   (add-to-list 'load-path "/path/to/rel/examples/editors/emacs")
 ;;   (require 'rel-mode)
@@ -21,6 +26,7 @@
 ;;; Code:
 
 (require 'compile)
+(require 'seq)
 
 (defgroup rel nil
   "Editing rel relationship journals."
@@ -29,6 +35,17 @@
 (defcustom rel-parse-program "rel-parse"
   "The rel-parse program that `rel-check' runs."
   :type 'string)
+
+(defcustom rel-journal nil
+  "The journal that `rel-check' checks, or nil to look for it.
+A file name, relative to the directory of the buffer's file, or
+absolute.  When nil, the journal is the nearest root journal that
+includes the buffer's file (see `rel-journal-root'), else the file
+itself.  Set it as a file local variable, or for a directory in
+.dir-locals.el, as in
+  ((rel-mode . ((rel-journal . \"../journal.rel\"))))"
+  :type '(choice (const :tag "Look for it" nil) file)
+  :safe #'stringp)
 
 (defconst rel-kinds
   '("meeting" "call" "visit" "email" "message" "note" "promise" "kept"
@@ -123,20 +140,86 @@ as a word of an unindented line outside quotes.")
   (setq-local font-lock-defaults '(rel-font-lock-keywords))
   ;; The tools count columns in characters.
   (setq-local compilation-error-screen-columns nil)
+  (rel--set-compile-command)
+  ;; File and directory local variables are set after the mode starts.
+  (add-hook 'hack-local-variables-hook #'rel--set-compile-command nil t))
+
+(defun rel--includes (file)
+  "The files that the include lines of FILE name, globs expanded.
+Full names, as `file-truename' gives them."
+  (let ((dir (file-name-directory file))
+        found)
+    (with-temp-buffer
+      (when (ignore-errors (insert-file-contents file) t)
+        (goto-char (point-min))
+        (while (re-search-forward
+                (concat "^include[ \t]+\\(?:\\(" rel--string "\\)"
+                        "\\|\\([^ \t\r\n]+\\)\\)")
+                nil t)
+          (let* ((path (if (match-beginning 1)
+                           (replace-regexp-in-string
+                            "\\\\\\(.\\)" "\\1"
+                            (substring (match-string 1) 1 -1))
+                         (match-string 2)))
+                 (path (expand-file-name path dir)))
+            (dolist (name (if (string-match-p "[*?[]" path)
+                              (file-expand-wildcards path)
+                            (list path)))
+              (push (file-truename name) found))))))
+    found))
+
+(defun rel-journal-root (file)
+  "The root journal of FILE: what includes it, and so on up.
+The first *.rel file that includes FILE, looked for in FILE's
+directory and then upwards (up to the top of a git work tree), then
+the first that includes that one, and so on.  FILE itself when
+nothing includes it."
+  (let* ((file (file-truename file))
+         (seen (list file))
+         (dir (file-name-directory file))
+         root)
+    (while (not root)
+      (let ((includer
+             (seq-find (lambda (name)
+                         (and (not (member name seen))
+                              (member file (rel--includes name))))
+                       (mapcar #'file-truename
+                               (directory-files dir t "\\.rel\\'")))))
+        (cond (includer
+               (setq file includer
+                     dir (file-name-directory includer))
+               (push file seen))
+              ((or (file-exists-p (expand-file-name ".git" dir))
+                   (equal dir (file-name-directory (directory-file-name dir))))
+               (setq root file))
+              (t
+               (setq dir (file-name-directory (directory-file-name dir)))))))
+    root))
+
+(defun rel--journal ()
+  "The journal of this buffer: `rel-journal', else its root."
+  (if rel-journal
+      (expand-file-name rel-journal)
+    (rel-journal-root buffer-file-name)))
+
+(defun rel--check-command ()
+  "The command that checks the journal of this buffer."
+  (concat rel-parse-program " --check "
+          (shell-quote-argument (file-relative-name (rel--journal)))))
+
+(defun rel--set-compile-command ()
+  "Set `compile-command' to check the journal of this buffer."
   (when buffer-file-name
-    (setq-local compile-command
-                (concat rel-parse-program " --check "
-                        (shell-quote-argument
-                         (file-name-nondirectory buffer-file-name))))))
+    (setq-local compile-command (rel--check-command))))
 
 (defun rel-check ()
-  "Check the journal of this buffer with `rel-parse --check'."
+  "Check the journal of this buffer with `rel-parse --check'.
+The journal is `rel-journal' when set, else the nearest root journal
+that includes this file (see `rel-journal-root'), else this file."
   (interactive)
   (unless buffer-file-name
     (user-error "This buffer is not visiting a file"))
-  (compile (concat rel-parse-program " --check "
-                   (shell-quote-argument
-                    (file-name-nondirectory buffer-file-name)))))
+  (compile (rel--check-command)))
 
 (define-key rel-mode-map (kbd "C-c C-c") #'rel-check)
 
