@@ -9,7 +9,7 @@
 # that cannot be sent.
 . "$(dirname "$0")/lib.sh"
 cd "$top" || exit 1
-plan 17
+plan 18
 
 make -s install DESTDIR="$tmp/root" PREFIX=/usr/local >"$tmp/out" 2>&1
 check_status "make install" 0 $?
@@ -55,6 +55,8 @@ contact lucia "Lucía"
   owner:   maría
   cadence: 7d
   since:   2020-01-01
+
+2020-01-06 promise lucia,kofi "Joint plan for the two shops" id:joint due:2020-01-12
 EOF
 cat >people/omar.rel <<'EOF'
 contact kofi "Kofi"
@@ -139,12 +141,17 @@ job 2
 check_status "overdue-by-owner: exit 0" 0 $?
 has "$(mail_to sam@example.com 'rel: overdue for Sam Ferreira')" acme jan
 ok $? "overdue-by-owner: Sam Ferreira gets acme's items and its member's"
-has "$(mail_to maria@example.com 'rel: overdue for maría')" lucia
-ok $? "overdue-by-owner: maría gets her own"
+body=$(mail_to maria@example.com 'rel: overdue for maría')
+has "$body" lucia kofi
+ok $? "overdue-by-owner: maría gets her own, and the promise she shares"
+grep -B1 '^    \[joint\] Joint plan for the two shops$' "$body" |
+    grep -q '^[0-9]*d late  *[0-9.]*x  *promise  *lucia, kofi  *.*people/maria.rel:6$'
+ok $? "overdue-by-owner: an item of two lines keeps both"
 has "$(mail_to paula@example.com 'rel: overdue, no owner')" stray
 ok $? "overdue-by-owner: the items of no owner go to MAILTO"
 body=$(mail_to paula@example.com 'rel: overdue for omar, who has no address')
-has "$body" kofi && grep -q 'omar has no address' "$body" &&
+has "$body" kofi lucia && grep -q '\[joint\]' "$body" &&
+    grep -q 'omar has no address' "$body" &&
     grep -q 'omar has no address' "$tmp/job.err"
 ok $? "overdue-by-owner: an owner without an address: MAILTO, and why"
 [ "$(mails)" = 4 ]
@@ -162,16 +169,16 @@ cp "$home/journal/people/maria.rel" "$tmp/maria.rel"
 printf '\n2026-02-30 call lucia Hello\n' >>"$home/journal/people/maria.rel"
 job 1
 [ $? -ne 0 ] && [ "$(mails)" = 1 ] &&
-    grep -q 'maria.rel:6:1: error: bad date' \
+    grep -q 'maria.rel:8:1: error: bad date' \
     "$(mail_to paula@example.com 'rel: to do today: the journal has errors')"
 ok $? "to do today, a journal with errors: the errors to MAILTO, and a failure"
 job 2
 [ $? -ne 0 ] && [ "$(mails)" = 1 ] &&
-    grep -q 'maria.rel:6:1: error: bad date' "$(mail_to paula@example.com \
+    grep -q 'maria.rel:8:1: error: bad date' "$(mail_to paula@example.com \
     'rel: the journal has errors; no overdue items were sent')"
 ok $? "overdue-by-owner, a journal with errors: the errors to MAILTO, and a failure"
 job 3
-[ $? -ne 0 ] && [ "$(mails)" = 1 ] && grep -q 'maria.rel:6:1: error: bad date' \
+[ $? -ne 0 ] && [ "$(mails)" = 1 ] && grep -q 'maria.rel:8:1: error: bad date' \
     "$(mail_to paula@example.com 'rel: weekly report: the journal has errors')"
 ok $? "weekly report, a journal with errors: the errors to MAILTO, not the team"
 cp "$tmp/maria.rel" "$home/journal/people/maria.rel"
