@@ -306,11 +306,7 @@ same_key(const struct block *x, const struct block *y)
 	    memcmp(x->key, y->key, x->keylen) == 0;
 }
 
-/* The blocks of a that b keeps, as a longest common subsequence of the
- * two, compared by text or by key: match[i] is the block of b that a[i]
- * is, or NO_MATCH.  Blocks that have no like in the other version are
- * left out of the search first (as xdiff does with lines): a side that
- * rewrote most blocks, as rel-fmt -i does, leaves little to search. */
+/* A diff in progress (diff()). */
 struct diff {
 	const struct block *a, *b;
 	int (*same)(const struct block *, const struct block *);
@@ -329,11 +325,15 @@ struct diff {
  * [a0, a0 + n) to [b0, b0 + m) (Myers 1986, section 4b): forward from the
  * start and back from the end at once, diagonal k holding the points
  * x - y == k (back: counted from the end), until the two meet. */
+struct reach {
+	long *v;		/* by diagonal, from off: how far it reaches */
+	long lo, hi;		/* diagonals that left the grid, by 2 */
+};
+
 struct snake {
 	size_t a0, b0;
 	long n, m, delta, off, lim;
-	long fwd_lo, fwd_hi, back_lo, back_hi;	/* diagonals that left the
-						 * grid, by 2 */
+	struct reach way[2];	/* forward, back */
 	long x, y;		/* the middle, once found */
 };
 
@@ -343,67 +343,43 @@ same_at(const struct diff *d, size_t i, size_t j)
 	return d->same(&d->a[d->ia[i]], &d->b[d->ib[j]]);
 }
 
+/* Whether the blocks at x, y are alike; back, counted from the end. */
 static int
-forward_step(const struct diff *d, struct snake *s, long e)
+alike(const struct diff *d, const struct snake *s, int back, long x, long y)
 {
-	long k, x, y, kb;
-
-	for (k = -e + s->fwd_lo; k <= e - s->fwd_hi; k += 2) {
-		if (k == -e || (k != e && d->fwd[s->off + k - 1] <
-		    d->fwd[s->off + k + 1]))
-			x = d->fwd[s->off + k + 1];
-		else
-			x = d->fwd[s->off + k - 1] + 1;
-		y = x - k;
-		while (x < s->n && y < s->m && same_at(d, s->a0 + (size_t)x,
-		    s->b0 + (size_t)y))
-			x++, y++;
-		d->fwd[s->off + k] = x;
-		if (x > s->n)
-			s->fwd_hi += 2;
-		else if (y > s->m)
-			s->fwd_lo += 2;
-		else if (s->delta % 2 != 0) {
-			kb = s->delta - k;
-			if (kb >= -s->lim && kb <= s->lim &&
-			    d->back[s->off + kb] != -1 &&
-			    x >= s->n - d->back[s->off + kb]) {
-				s->x = x;
-				s->y = y;
-				return 1;
-			}
-		}
-	}
-	return 0;
+	if (back)
+		return same_at(d, s->a0 + (size_t)(s->n - x - 1),
+		    s->b0 + (size_t)(s->m - y - 1));
+	return same_at(d, s->a0 + (size_t)x, s->b0 + (size_t)y);
 }
 
+/* The paths of cost e one way, each as far along its diagonal as alike
+ * blocks take it; 1 when one meets a path of the other way, with the
+ * middle in s (as a point of the forward path). */
 static int
-back_step(const struct diff *d, struct snake *s, long e)
+step(const struct diff *d, struct snake *s, int back, long e)
 {
-	long k, x, y, kf;
+	struct reach *r = &s->way[back];
+	const long *other = s->way[!back].v + s->off;
+	long *v = r->v + s->off, k, x, y, ko;
 
-	for (k = -e + s->back_lo; k <= e - s->back_hi; k += 2) {
-		if (k == -e || (k != e && d->back[s->off + k - 1] <
-		    d->back[s->off + k + 1]))
-			x = d->back[s->off + k + 1];
-		else
-			x = d->back[s->off + k - 1] + 1;
+	for (k = -e + r->lo; k <= e - r->hi; k += 2) {
+		x = k == -e || (k != e && v[k - 1] < v[k + 1]) ? v[k + 1] :
+		    v[k - 1] + 1;
 		y = x - k;
-		while (x < s->n && y < s->m && same_at(d, s->a0 +
-		    (size_t)(s->n - x - 1), s->b0 + (size_t)(s->m - y - 1)))
+		while (x < s->n && y < s->m && alike(d, s, back, x, y))
 			x++, y++;
-		d->back[s->off + k] = x;
+		v[k] = x;
 		if (x > s->n)
-			s->back_hi += 2;
+			r->hi += 2;
 		else if (y > s->m)
-			s->back_lo += 2;
-		else if (s->delta % 2 == 0) {
-			kf = s->delta - k;
-			if (kf >= -s->lim && kf <= s->lim &&
-			    d->fwd[s->off + kf] != -1 &&
-			    d->fwd[s->off + kf] >= s->n - x) {
-				s->x = d->fwd[s->off + kf];
-				s->y = s->x - kf;
+			r->lo += 2;
+		else if ((s->delta % 2 != 0) != back) {
+			ko = s->delta - k;	/* the diagonal the other way */
+			if (ko >= -s->lim && ko <= s->lim && other[ko] != -1 &&
+			    x + other[ko] >= s->n) {
+				s->x = back ? other[ko] : x;
+				s->y = back ? other[ko] - ko : y;
 				return 1;
 			}
 		}
@@ -414,13 +390,14 @@ back_step(const struct diff *d, struct snake *s, long e)
 /* When the search gives up: the point the forward paths reached that is
  * furthest from the start. */
 static void
-furthest_forward(const struct diff *d, struct snake *s)
+furthest_forward(struct snake *s)
 {
+	const long *v = s->way[0].v + s->off;
 	long k, x, y;
 
 	s->x = s->y = 0;
 	for (k = -s->lim + 1; k < s->lim; k++) {
-		x = d->fwd[s->off + k];
+		x = v[k];
 		y = x - k;
 		if (x >= 0 && x <= s->n && y >= 0 && y <= s->m &&
 		    x + y > s->x + s->y) {
@@ -438,7 +415,7 @@ middle_snake(const struct diff *d, size_t a0, size_t n, size_t b0, size_t m,
     long *x, long *y)
 {
 	struct snake s = { a0, b0, (long)n, (long)m, (long)n - (long)m, 0, 0,
-	    0, 0, 0, 0, 0, 0 };
+	    { { d->fwd, 0, 0 }, { d->back, 0, 0 } }, 0, 0 };
 	long max = (long)((n + m + 1) / 2), e, k;
 
 	s.off = max + 1;
@@ -447,10 +424,10 @@ middle_snake(const struct diff *d, size_t a0, size_t n, size_t b0, size_t m,
 		d->fwd[s.off + k] = d->back[s.off + k] = -1;
 	d->fwd[s.off + 1] = d->back[s.off + 1] = 0;
 	for (e = 0; e < s.lim; e++)
-		if (forward_step(d, &s, e) || back_step(d, &s, e))
+		if (step(d, &s, 0, e) || step(d, &s, 1, e))
 			break;
 	if (e == s.lim)
-		furthest_forward(d, &s);
+		furthest_forward(&s);
 	if (s.x < 0 || s.y < 0 || s.x > s.n || s.y > s.m ||
 	    s.x + s.y == 0 || (s.x == s.n && s.y == s.m))
 		return 0;
@@ -510,6 +487,11 @@ with_like(const struct block *v, size_t nv, const struct block *other,
 	return idx;
 }
 
+/* The blocks of a that b keeps, as a longest common subsequence of the
+ * two, compared by text or by key: match[i] is the block of b that a[i]
+ * is, or NO_MATCH.  Blocks that have no like in the other version are
+ * left out of the search first (as xdiff does with lines): a side that
+ * rewrote most blocks, as rel-fmt -i does, leaves little to search. */
 static size_t *
 diff(const struct block *a, size_t na, const struct block *b, size_t nb,
     int by_key)

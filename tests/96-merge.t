@@ -249,30 +249,31 @@ ok $? "and ours is untouched, no temporary file left"
 grep -q 'bad.rel:2:1: error: bad date' "$tmp/err" &&
     grep -q "rel-merge: $tmp/r/bad.rel: theirs has errors: not merged" "$tmp/err"
 ok $? "with its error and what it means"
-"$m" "$tmp/r/bad.rel" "$tmp/r/ours.rel" "$tmp/app.theirs" 2>"$tmp/err"
-[ $? = 2 ] && cmp -s "$tmp/app.ours" "$tmp/r/ours.rel" &&
-    grep -q 'base has errors' "$tmp/err"
-ok $? "a base with a syntax error: exit 2, ours untouched"
+# refused DESCRIPTION MESSAGE BASE OURS THEIRS: exit 2, MESSAGE said,
+# OURS as it was.
+refused() {
+	cp "$4" "$tmp/before"
+	"$m" "$3" "$4" "$5" 2>"$tmp/err"
+	[ $? = 2 ] && cmp -s "$tmp/before" "$4" && grep -q -- "$2" "$tmp/err"
+	ok $? "$1"
+}
+refused "a base with a syntax error: exit 2, ours untouched" \
+    'base has errors' "$tmp/r/bad.rel" "$tmp/r/ours.rel" "$tmp/app.theirs"
 cp "$tmp/cf.out" "$tmp/r/conflicted.rel"
-"$m" "$tmp/cf.base" "$tmp/r/conflicted.rel" "$tmp/cf.theirs" 2>"$tmp/err"
-[ $? = 2 ] && cmp -s "$tmp/cf.out" "$tmp/r/conflicted.rel" &&
-    grep -q 'conflicted.rel:5:1: error: merge conflict marker' "$tmp/err"
-ok $? "an ours with conflict markers left in it: refused"
-"$m" "$tmp/app.base" "$tmp/r/ours.rel" "$tmp/r/missing.rel" 2>"$tmp/err"
-[ $? = 2 ] && cmp -s "$tmp/app.ours" "$tmp/r/ours.rel" &&
-    grep -q 'missing.rel: No such file or directory' "$tmp/err"
-ok $? "a version that is not there: exit 2, ours untouched"
+refused "an ours with conflict markers left in it: refused" \
+    'conflicted.rel:5:1: error: merge conflict marker' "$tmp/cf.base" \
+    "$tmp/r/conflicted.rel" "$tmp/cf.theirs"
+refused "a version that is not there: exit 2, ours untouched" \
+    'missing.rel: No such file or directory' "$tmp/app.base" \
+    "$tmp/r/ours.rel" "$tmp/r/missing.rel"
 ln "$tmp/r/ours.rel" "$tmp/r/link.rel"
-"$m" "$tmp/app.base" "$tmp/r/ours.rel" "$tmp/app.theirs" 2>"$tmp/err"
-[ $? = 2 ] && cmp -s "$tmp/app.ours" "$tmp/r/ours.rel" &&
-    grep -q 'ours.rel: has 2 hard links' "$tmp/err"
-ok $? "an ours with two hard links: refused, both names untouched"
+refused "an ours with two hard links: refused, both names untouched" \
+    'ours.rel: has 2 hard links' "$tmp/app.base" "$tmp/r/ours.rel" \
+    "$tmp/app.theirs"
 rm -f "$tmp/r/link.rel"
 "$bin/rel-parse" "$tmp/app.base" >"$tmp/r/events.csv"
-cp "$tmp/r/events.csv" "$tmp/r/csv.orig"
-"$m" "$tmp/app.base" "$tmp/r/events.csv" "$tmp/app.theirs" 2>/dev/null
-[ $? = 2 ] && cmp -s "$tmp/r/csv.orig" "$tmp/r/events.csv"
-ok $? "the events CSV is no journal: refused"
+refused "the events CSV is no journal: refused" 'events.csv: ours has errors' \
+    "$tmp/app.base" "$tmp/r/events.csv" "$tmp/app.theirs"
 "$m" "$tmp/app.base" "$tmp/r/ours.rel" 2>"$tmp/err"
 [ $? = 2 ] && grep -q 'three files are needed' "$tmp/err"
 ok $? "two operands: a usage error"
