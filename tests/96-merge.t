@@ -1,11 +1,12 @@
 #!/bin/sh
 # rel-merge: three versions merged entry by entry; then as git's merge
 # driver in a scratch repository: appends on two branches, a journal in
-# month files, the bundled example, a real conflict, a refusal.
+# month files, the bundled example, a real conflict, a refusal, a
+# criss-cross merge.
 . "$(dirname "$0")/lib.sh"
 cd "$top" || exit 1
 m="$bin/rel-merge"
-total=55
+total=56
 plan $total
 
 # merge NAME: merges $tmp/NAME.base and NAME.theirs into a copy of
@@ -496,5 +497,46 @@ git checkout -q ca
 git merge --no-edit bad >"$tmp/out" 2>&1
 [ $? -ne 0 ] && grep -q 'bad date' "$tmp/out" && cmp -s "$tmp/cf.ours" c.rel
 ok $? "a branch whose journal has errors: refused, ours left in the work tree"
+git merge --abort
+
+# A criss-cross merge: each branch has merged the other and resolved one
+# entry its own way, then appended.  With merge.rel.recursive binary the
+# base is one ancestor's version, and the merge goes on entry by entry.
+git config merge.rel.recursive binary
+git checkout -q main
+git checkout -q -b x
+sed 's/Intro$/Intro x/' "$tmp/cf.base" >c.rel
+commit_on x "x: intro"
+git checkout -q main
+git checkout -q -b y
+sed 's/Intro$/Intro y/' "$tmp/cf.base" >c.rel
+commit_on y "y: intro"
+# resolve_without WHICH: the merge under way resolved: the markers and
+# the intro of WHICH dropped.
+resolve_without() {
+	grep -v -e '^<<<<<<<' -e '^=======' -e '^>>>>>>>' -e "Intro $1\$" c.rel \
+	    >"$tmp/resolved"
+	cp "$tmp/resolved" c.rel
+	git commit -q -a --no-edit
+}
+git checkout -q -b y2
+git merge -q --no-edit x >/dev/null 2>&1
+resolve_without x
+printf '2026-10-05 call jan Y2\n' >>c.rel
+commit_on y2 "y2: keeps y, appends"
+git checkout -q x
+git checkout -q -b x2
+git merge -q --no-edit y >/dev/null 2>&1
+resolve_without y
+printf '2026-10-04 call jan X2\n' >>c.rel
+commit_on x2 "x2: keeps x, appends"
+git merge --no-edit y2 >"$tmp/out" 2>&1
+printf '%s\n' '<<<<<<< ours' '2026-10-01 call jan Intro x' '=======' \
+    '2026-10-01 call jan Intro y' '>>>>>>> theirs' '2026-10-02 call jan Quote' \
+    '2026-10-03 call jan Again' '2026-10-04 call jan X2' \
+    '2026-10-05 call jan Y2' >"$tmp/want"
+sed -n '4,$p' c.rel >"$tmp/got"
+check_same "a criss-cross merge: the entry resolved two ways in conflict, the rest merged" \
+    "$tmp/want" "$tmp/got"
 git merge --abort
 done_testing
