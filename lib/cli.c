@@ -145,7 +145,7 @@ make_usage(void)
 	each_option(usage_word, &col);
 	if (col + strlen(tool->operands) + 1 > 79)
 		buf_add(&usage, "\n       ", 8);
-	else
+	else if (usage.len)	/* after the options, if there are any */
 		buf_addc(&usage, ' ');
 	buf_add(&usage, tool->operands, strlen(tool->operands));
 }

@@ -365,35 +365,26 @@ fmt_journal(struct lines *l, int sort, struct buf *out)
 }
 
 /* The text read by its syntax, as a file on its own (rel-fmt(1)): 0 if
- * it has no error.  Refs, contacts and options of other files are not
- * its business; rel-fmt never rewrites what it could not read. */
+ * it has no error.  rel-fmt never rewrites what it could not read. */
 static int
 journal_ok(const char *name, const struct buf *text)
 {
-	struct read_opts opts = { .syntax_only = 1 };
 	struct lines l;
 	const char *first;
 	size_t n;
-	int bad;
+	int is_csv;
 
 	lines_from_buffer(&l, text->s, text->len);
-	if (lines_next(&l, &first, &n) == 1 && csv_header_matches(first, n)) {
-		lines_close(&l);
+	is_csv = lines_next(&l, &first, &n) == 1 && csv_header_matches(first, n);
+	lines_close(&l);
+	if (is_csv) {
 		diag_warn("%s: this is rel-parse's CSV, not a journal", name);
 		return -1;
 	}
-	lines_close(&l);
-	lines_from_buffer(&l, text->s, text->len);
-	diag_reset();
-	journal_read(&l, name, &opts);
-	lines_close(&l);
-	book_finish(&opts);
-	bad = diag_errors();
-	rel_cleanup();
-	diag_reset();
-	if (bad)
-		diag_warn("%s: not formatted: correct the errors above first", name);
-	return bad ? -1 : 0;
+	if (journal_syntax_errors(name, text->s, text->len) == 0)
+		return 0;
+	diag_warn("%s: not formatted: correct the errors above first", name);
+	return -1;
 }
 
 static const char *

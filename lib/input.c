@@ -61,6 +61,29 @@ rel_read_all(int argc, char **argv, const struct read_opts *opts)
 	return diag_errors() ? 2 : 0;
 }
 
+/* Reads the journal text s as a file on its own, by its syntax alone
+ * (rel-fmt, rel-merge): what each line and entry is, never what other
+ * entries or files say (refs, contacts, dates in order; see
+ * read_opts.syntax_only), its includes not followed.  Says its errors and
+ * returns how many there are; leaves nothing behind for the next file. */
+int
+journal_syntax_errors(const char *name, const char *s, size_t n)
+{
+	struct read_opts opts = { .syntax_only = 1 };
+	struct lines l;
+	int bad;
+
+	lines_from_buffer(&l, s, n);
+	diag_reset();
+	journal_read(&l, name, &opts);
+	lines_close(&l);
+	book_finish(&opts);
+	bad = diag_errors();
+	rel_cleanup();
+	diag_reset();
+	return bad;
+}
+
 /* Frees what the readers and the book hold, so that the sanitizers see a
  * clean exit and report only real leaks. */
 void

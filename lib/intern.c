@@ -32,8 +32,9 @@ static size_t nslots, nsyms;
 static char **blocks;
 static size_t nblocks, used;		/* bytes used in the last block */
 
-static uint32_t
-hash(const char *s, size_t n)
+/* The hash of a name, and of a block of a journal (merge.c). */
+uint32_t
+intern_hash(const char *s, size_t n)
 {
 	uint64_t h = 1469598103934665603ULL;
 
@@ -123,14 +124,14 @@ sym_find(const char *s, size_t n)
 
 	if (nslots == 0)
 		return NULL;
-	j = slot_of(s, n, hash(s, n));
+	j = slot_of(s, n, intern_hash(s, n));
 	return slots[j] ? sym_at((uint32_t)slots[j]) : NULL;
 }
 
 struct sym *
 sym_get(const char *s, size_t n)
 {
-	uint32_t h = hash(s, n), handle;
+	uint32_t h = intern_hash(s, n), handle;
 	struct sym *sym;
 	size_t j;
 

@@ -21,5 +21,6 @@ struct sym *sym_find(const char *, size_t);	/* NULL if absent */
 const char *intern(const char *, size_t);
 struct sym *sym_of(const char *interned);
 void sym_free_all(void);
+uint32_t intern_hash(const char *, size_t);
 
 #endif

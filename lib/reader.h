@@ -35,6 +35,7 @@ void line_trim(long lineno, const char **, size_t *);
 void lines_close(struct lines *);
 
 int rel_read_all(int argc, char **argv, const struct read_opts *);
+int journal_syntax_errors(const char *name, const char *, size_t);
 void rel_cleanup(void);
 
 #endif
