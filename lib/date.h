@@ -22,6 +22,12 @@ void period_format(struct period, char out[16]);
 int date_month_index(int day);
 int duration_parse(const char *s, size_t n, int *minutes, const char **why);
 int date_option(const char *option, const char *arg);
+
+/* Dates as people say them (rel-add(1)): the words, for completion too. */
+extern const char *const date_words[];
+enum { DATE_BACK, DATE_AHEAD };
+int date_phrase(const char *s, size_t n, int today, int way, int *day,
+    const char **why);
 int today_from_option(const char *arg);
 
 #endif
