@@ -211,7 +211,7 @@ cli_usage(const char *fmt, ...)
 }
 
 static void
-shared_option(int id, const char *arg, struct cli *cli)
+shared_option(int id, const char *arg, struct cli *cli, void *ctx)
 {
 	switch (id) {
 	case CLI_HELP:
@@ -221,6 +221,8 @@ shared_option(int id, const char *arg, struct cli *cli)
 		printf("%s %s\n", tool->name, REL_VERSION);
 		exit(fshut(stdout, "<stdout>"));
 	case CLI_COMPLETE:
+		if (tool->complete)
+			tool->complete(arg, ctx);
 		each_option(complete_line, (void *)arg);
 		exit(fshut(stdout, "<stdout>"));
 	case CLI_TODAY:
@@ -287,7 +289,7 @@ cli_start(int argc, char **argv, const struct tool *t, struct cli *cli,
 		if (c >= CLI_OWN)
 			own_option(c, optarg, own, ctx);
 		else
-			shared_option(c, optarg, cli);
+			shared_option(c, optarg, cli, ctx);
 	}
 	free(l.v);
 	if (!today_given)

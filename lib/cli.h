@@ -40,6 +40,10 @@ struct tool {
 	const char *end;	/* its last lines: the exit status, a page */
 	const struct cli_option *options;	/* ends with a NULL name */
 	unsigned takes;		/* TAKES_* */
+	/* --complete WHAT for words of the tool's own (rel-add: the kinds,
+	 * the open refs), with the options read so far in ctx: prints them
+	 * and exits, or returns if WHAT is not its own.  May be NULL. */
+	void (*complete)(const char *what, void *ctx);
 };
 
 /* What the shared options set. */
