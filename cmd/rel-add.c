@@ -50,7 +50,7 @@ static const struct tool tool = {
 	"first; the entry is appended in canonical form and printed.",
 	"Exit status: 0 when the entry was added, 2 when it was not.\n"
 	"See rel-add(1).",
-	options, TAKES_TODAY, complete,
+	options, TAKES_TODAY | OPTIONS_FIRST, complete,
 };
 
 /* KIND and SUBJECT: one word each. */

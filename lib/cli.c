@@ -271,6 +271,8 @@ cli_start(int argc, char **argv, const struct tool *t, struct cli *cli,
 	int c, today_given = 0;
 
 	tool = t;
+	if (t->takes & OPTIONS_FIRST)
+		letters[0] = '+';	/* getopt: no option after an operand */
 	diag_init(argv[0]);
 	make_usage();
 	signal(SIGPIPE, SIG_DFL);	/* a closed pipe ends the tool */
