@@ -333,8 +333,9 @@ check_contact(const struct src *src, size_t off, const char *id, size_t n)
 		near = closest_word(id, n, ids, k);
 	if (near)
 		diag_at(DIAG_ERROR, src, off, "no contact has id %.*s; did you "
-		    "mean %s?%s", (int)n, id, near, strcasecmp(near, id) == 0 &&
-		    strlen(near) == n ? " (ids are case-sensitive)" : "");
+		    "mean %s?%s", (int)n, id, near, strlen(near) == n &&
+		    strncasecmp(near, id, n) == 0 ? " (ids are case-sensitive)" :
+		    "");
 	else
 		diag_at(DIAG_ERROR, src, off, "no contact has id %.*s: declare "
 		    "it first, with a block such as: contact %.*s \"Name\"",
