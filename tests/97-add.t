@@ -6,7 +6,7 @@
 # and a failed fsync; the examples of rel-add(1).
 . "$(dirname "$0")/lib.sh"
 cd "$top" || exit 1
-plan 90
+plan 91
 
 today=2026-11-04	# a Wednesday
 j=$tmp/j.rel
@@ -401,5 +401,18 @@ grep -A1 '"Send revised quote"' "$tmp/out" >"$tmp/b"
 check_same "rel-add(1): the output shown is the output" "$tmp/a" "$tmp/b"
 "$bin/rel-fmt" --check "$tmp/clients.rel"
 ok $? "rel-add(1): the journal the examples make is in rel-fmt's form"
+
+# ---- README.md: the day with the journal, as shown
+
+printf 'contact acme "Acme Corp"\n  kind: org\n\ncontact jan "Jan Novak"\n  org: acme\n' \
+    >"$tmp/day.rel"
+sed -n '/^## A day with the journal/,/^A typo/p' README.md |
+    sed -n '/^    \$ rel-add/,/^$/p' | sed 's/^    //; /^$/d' >"$tmp/day"
+grep '^\$ rel-add' "$tmp/day" |
+    sed 's/^\$ rel-add/"$bin\/rel-add" --today 2026-11-02/' >"$tmp/day.sh"
+(export REL_JOURNAL="$tmp/day.rel"; bin=$bin; . "$tmp/day.sh") >"$tmp/out"
+grep -v '^\$' "$tmp/day" >"$tmp/want"
+check_same "README.md: the day with the journal prints what it shows" \
+    "$tmp/want" "$tmp/out"
 
 done_testing
