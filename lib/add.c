@@ -266,8 +266,10 @@ find_target(struct adding *a)
 	size_t off, len;
 
 	if (a->req->contact_file) {
-		if (read_journal(a, &opts) == -1)
+		if (read_journal(a, &opts) == -1) {
+			diag_warn("%s: nothing written", a->req->journal);
 			return -1;
+		}
 		sym = sym_find(a->req->subject, strcspn(a->req->subject, ","));
 		if (sym && kind_is_followup(a->kind))
 			sym = sym->ref && sym->ref->ncontacts ?
