@@ -21,11 +21,11 @@ ALL_CFLAGS = $(WARN) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	-Ilib $(PCRE2_CFLAGS) $(CSV_CFLAGS) $(CFLAGS)
 LIBS = $(PCRE2_LIBS) $(CSV_LIBS) -lm
 
-TOOLS = rel-parse rel-score rel-overdue rel-report rel-fmt rel-merge
+TOOLS = rel-parse rel-score rel-overdue rel-report rel-fmt rel-merge rel-add
 MAN1 = man/rel-parse.1 man/rel-score.1 man/rel-overdue.1 \
-	man/rel-report.1 man/rel-fmt.1 man/rel-merge.1
+	man/rel-report.1 man/rel-fmt.1 man/rel-merge.1 man/rel-add.1
 MAN5 = man/rel-journal.5
-LIB = book builder cli contact csvin csvout date diag fmt inplace input \
+LIB = add book builder cli contact csvin csvout date diag fmt inplace input \
 	intern journal lines merge money overdue record report safe score tally \
 	utf8 util vocab width words
 LIB_OBJ = $(LIB:%=$(O)/lib/%.o)

@@ -117,6 +117,11 @@ struct read_opts {
 	 * line and entry is, never what other entries or files say (refs,
 	 * contacts declared, dates in order); includes are not read. */
 	int syntax_only;
+	/* rel-add: called at the end of each journal file read, with its
+	 * name and the number its next line would have; a line it returns
+	 * is read as that line, as if the file ended with it. */
+	const char *(*at_end)(const char *file, long line, size_t *len,
+	    void *ctx);
 };
 
 void book_entry(const struct entry *, const struct read_opts *);

@@ -258,7 +258,7 @@ cli_unknown(const char *option, const char *arg, const char *what,
 }
 
 static void
-shared_option(int id, const char *arg, struct cli *cli)
+shared_option(int id, const char *arg, struct cli *cli, void *ctx)
 {
 	switch (id) {
 	case CLI_HELP:
@@ -268,6 +268,8 @@ shared_option(int id, const char *arg, struct cli *cli)
 		printf("%s %s\n", tool->name, REL_VERSION);
 		exit(fshut(stdout, "<stdout>"));
 	case CLI_COMPLETE:
+		if (tool->complete)
+			tool->complete(arg, ctx);
 		each_option(complete_line, (void *)arg);
 		exit(fshut(stdout, "<stdout>"));
 	case CLI_TODAY:
@@ -316,6 +318,8 @@ cli_start(int argc, char **argv, const struct tool *t, struct cli *cli,
 	int c, today_given = 0;
 
 	tool = t;
+	if (t->takes & OPTIONS_FIRST)
+		letters[0] = '+';	/* getopt: no option after an operand */
 	diag_init(argv[0]);
 	make_usage();
 	signal(SIGPIPE, SIG_DFL);	/* a closed pipe ends the tool */
@@ -334,7 +338,7 @@ cli_start(int argc, char **argv, const struct tool *t, struct cli *cli,
 		if (c >= CLI_OWN)
 			own_option(c, optarg, own, ctx);
 		else
-			shared_option(c, optarg, cli);
+			shared_option(c, optarg, cli, ctx);
 	}
 	free(l.v);
 	if (!today_given)

@@ -15,8 +15,10 @@ enum {
 };
 
 /* Which of the shared options a tool takes, beside --help, --version
- * and --complete. */
-enum { TAKES_TODAY = 1, TAKES_WINDOW = 2, TAKES_SAFE_CSV = 4 };
+ * and --complete; OPTIONS_FIRST: its options end at its first operand
+ * (rel-add, whose words may start with a -). */
+enum { TAKES_TODAY = 1, TAKES_WINDOW = 2, TAKES_SAFE_CSV = 4,
+    OPTIONS_FIRST = 8 };
 
 struct cli_option {
 	const char *name;	/* the long name */
@@ -39,7 +41,11 @@ struct tool {
 	const char *about;	/* the first lines of --help */
 	const char *end;	/* its last lines: the exit status, a page */
 	const struct cli_option *options;	/* ends with a NULL name */
-	unsigned takes;		/* TAKES_* */
+	unsigned takes;		/* TAKES_*, OPTIONS_FIRST */
+	/* --complete WHAT for words of the tool's own (rel-add: the kinds,
+	 * the open refs), with the options read so far in ctx: prints them
+	 * and exits, or returns if WHAT is not its own.  May be NULL. */
+	void (*complete)(const char *what, void *ctx);
 };
 
 /* What the shared options set. */

@@ -45,6 +45,19 @@ csv_header_matches(const char *s, size_t n)
 	return n == strlen(CSV_HEADER) && memcmp(s, CSV_HEADER, n) == 0;
 }
 
+/* The text of a whole file where only a journal will do (rel-fmt,
+ * rel-add): 1, said, if it is the events CSV. */
+int
+csv_refused(const char *name, const char *text, size_t n)
+{
+	const char *nl = memchr(text, '\n', n);
+
+	if (!csv_header_matches(text, nl ? (size_t)(nl - text) : n))
+		return 0;
+	diag_warn("%s: this is rel-parse's CSV, not a journal", name);
+	return 1;
+}
+
 static void __attribute__((format(printf, 1, 2)))
 row_error(const char *fmt, ...)
 {

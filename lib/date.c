@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "date.h"
@@ -334,4 +335,72 @@ duration_format(long minutes, char out[DURATION_MAX])
 		snprintf(out, DURATION_MAX, "%ldh", minutes / 60);
 	else
 		snprintf(out, DURATION_MAX, "%ldm", minutes);
+}
+
+/* The words of date_phrase(), in this order: three days around today,
+ * then the days of the week from Monday. */
+const char *const date_words[] = {
+	"yesterday", "today", "tomorrow",
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+	"sunday", NULL
+};
+
+#define WEEKDAY_FIRST 3
+
+/* 0 for a Monday, ..., 6 for a Sunday (1970-01-01 was a Thursday). */
+static int
+weekday(int day)
+{
+	return ((day + 3) % 7 + 7) % 7;
+}
+
+/* A word of date_words, any case; a weekday also by its first three
+ * letters or more (mon, thurs).  Its index, or -1. */
+static int
+date_word(const char *s, size_t n)
+{
+	size_t len;
+	int i;
+
+	for (i = 0; date_words[i]; i++) {
+		len = strlen(date_words[i]);
+		if (n <= len && strncasecmp(s, date_words[i], n) == 0 &&
+		    (n == len || (i >= WEEKDAY_FIRST && n >= 3)))
+			return i;
+	}
+	return -1;
+}
+
+/* A date as people say it, relative to today (rel-add(1)): YYYY-MM-DD;
+ * yesterday, today, tomorrow; a period before or after today (-3d, +2w,
+ * +1mo); a weekday, which is today or, DATE_BACK, the latest before it
+ * (the entry's date: mon is the Monday just past) or, DATE_AHEAD, the
+ * first after it (a due date: fri is the Friday to come). */
+int
+date_phrase(const char *s, size_t n, int today, int way, int *day,
+    const char **why)
+{
+	struct period p;
+	int w, diff;
+
+	if (n > 0 && s[0] >= '0' && s[0] <= '9')
+		return date_parse(s, n, day, why);
+	if (n > 1 && (s[0] == '-' || s[0] == '+')) {
+		if (period_parse(s + 1, n - 1, &p, why) == -1)
+			return -1;
+		*day = period_add(today, p, s[0] == '-' ? -1 : 1);
+		return 0;
+	}
+	if ((w = date_word(s, n)) == -1) {
+		*why = "write a date as YYYY-MM-DD, yesterday, today, tomorrow, "
+		    "a weekday (mon) or a period from today (-3d, +2w)";
+		return -1;
+	}
+	if (w < WEEKDAY_FIRST) {
+		*day = today + w - 1;
+		return 0;
+	}
+	diff = (w - WEEKDAY_FIRST - weekday(today) + 7) % 7;
+	*day = way == DATE_AHEAD ? today + diff : today - (7 - diff) % 7;
+	return 0;
 }

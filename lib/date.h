@@ -24,6 +24,12 @@ int duration_parse(const char *s, size_t n, int *minutes, const char **why);
 #define DURATION_MAX 32
 void duration_format(long minutes, char out[DURATION_MAX]);
 int date_option(const char *option, const char *arg);
+
+/* Dates as people say them (rel-add(1)): the words, for completion too. */
+extern const char *const date_words[];
+enum { DATE_BACK, DATE_AHEAD };
+int date_phrase(const char *s, size_t n, int today, int way, int *day,
+    const char **why);
 int today_from_option(const char *arg);
 
 #endif

@@ -64,9 +64,10 @@ new_block(struct blocks *bs)
  * blanks between words and the place of attributes and tags change. */
 static struct buf attrs, tags;		/* reused from line to line */
 
-static void
+static size_t
 format_words(struct buf *b, const char *s, size_t n, size_t pos, int kind)
 {
+	size_t title_end;
 	const char *comment = NULL;
 	size_t commentlen = 0;
 	struct token t;
@@ -92,6 +93,7 @@ format_words(struct buf *b, const char *s, size_t n, size_t pos, int kind)
 			break;
 		}
 	}
+	title_end = b->len;
 	if (attrs.len)
 		buf_add(b, attrs.s, attrs.len);
 	if (tags.len)
@@ -100,6 +102,7 @@ format_words(struct buf *b, const char *s, size_t n, size_t pos, int kind)
 		buf_add(b, "  ", 2);
 		buf_add(b, comment, commentlen);
 	}
+	return title_end;
 }
 
 static void
@@ -112,37 +115,59 @@ add_word(struct buf *b, const char *s, size_t off, size_t end)
 }
 
 /* DATE [HH:MM] KIND SUBJECT [STATE] words, split as the reader splits
- * them (head_split()). */
-static void
-format_head(struct block *blk, const char *s, size_t n)
+ * them (head_split()), added to b without a line end.  Returns the day
+ * of its date, or NO_DATE; *title_end is where its title words end. */
+static int
+format_entry_line(struct buf *b, const char *s, size_t n, size_t *title_end)
 {
 	const char *why;
 	struct head h;
 	enum kind kind;
+	int date;
 
 	head_split(s, n, &h);
 	kind = kind_from_word(s + h.kind_off, h.kind_end - h.kind_off);
 	if (kind == K_STATUS)
 		head_split_state(s, n, &h);
-	if (date_parse(s, h.date_end, &blk->date, &why) == -1)
-		blk->date = NO_DATE;
-	buf_add(&blk->text, s, h.date_end);
-	add_word(&blk->text, s, h.time_off, h.time_end);
-	add_word(&blk->text, s, h.kind_off, h.kind_end);
-	add_word(&blk->text, s, h.subject_off, h.subject_end);
-	add_word(&blk->text, s, h.state_off, h.state_end);
-	format_words(&blk->text, s, n, h.rest, kind);
+	if (date_parse(s, h.date_end, &date, &why) == -1)
+		date = NO_DATE;
+	buf_add(b, s, h.date_end);
+	add_word(b, s, h.time_off, h.time_end);
+	add_word(b, s, h.kind_off, h.kind_end);
+	add_word(b, s, h.subject_off, h.subject_end);
+	add_word(b, s, h.state_off, h.state_end);
+	*title_end = format_words(b, s, n, h.rest, kind);
+	return date;
+}
+
+static void
+format_head(struct block *blk, const char *s, size_t n)
+{
+	size_t title_end;
+
+	blk->date = format_entry_line(&blk->text, s, n, &title_end);
 	buf_addc(&blk->text, '\n');
 	blk->is_entry = 1;
 }
 
-/* contact ID words; option NAME VALUE; include PATH.  An option keys line
- * declares its keys here too, for the entries below it. */
+/* An option keys line declares its keys, for the lines below it. */
+static void
+declare_option_keys(const char *s, size_t n)
+{
+	size_t e = word_end(s, n, 0), i = skip_blanks(s, n, e);
+
+	if (e == 6 && memcmp(s, "option", 6) == 0 &&
+	    word_end(s, n, i) - i == 4 && memcmp(s + i, "keys", 4) == 0) {
+		i = skip_blanks(s, n, i + 4);
+		keys_declare_list(s + i, word_end(s, n, i) - i);
+	}
+}
+
+/* contact ID words; option NAME VALUE; include PATH. */
 static void
 format_directive(struct block *blk, const char *s, size_t n)
 {
 	size_t e = word_end(s, n, 0), i, id_end;
-	const char *v;
 
 	buf_add(&blk->text, s, e);
 	if (e == 7 && memcmp(s, "contact", 7) == 0) {
@@ -151,13 +176,7 @@ format_directive(struct block *blk, const char *s, size_t n)
 		add_word(&blk->text, s, i, id_end);
 		format_words(&blk->text, s, n, id_end, K_CONTACT);
 	} else {
-		i = skip_blanks(s, n, e);
-		if (e == 6 && memcmp(s, "option", 6) == 0 &&
-		    word_end(s, n, i) - i == 4 && memcmp(s + i, "keys", 4) == 0) {
-			i = skip_blanks(s, n, i + 4);
-			v = s + i;
-			keys_declare_list(v, word_end(s, n, i) - i);
-		}
+		declare_option_keys(s, n);
 		format_words(&blk->text, s, n, e, WORDS_NO_KEY);
 	}
 	buf_addc(&blk->text, '\n');
@@ -364,23 +383,49 @@ fmt_journal(struct lines *l, int sort, struct buf *out)
 	return rc == -1 ? -1 : 0;
 }
 
+/* The keys that the option keys lines of a file declare, declared, as
+ * rel-fmt has them at the end of the file (it reads each file on its
+ * own): for fmt_entry().  They stay declared until the table of names is
+ * cleared (rel_cleanup()). */
+void
+fmt_declare_keys(const char *text, size_t len)
+{
+	struct lines l;
+	const char *s;
+	size_t n;
+
+	words_init();
+	lines_from_buffer(&l, text, len);
+	while (lines_next(&l, &s, &n) == 1) {
+		line_trim(l.lineno, &s, &n);
+		if (n > 0 && s[0] == 'o')
+			declare_option_keys(s, n);
+	}
+	lines_close(&l);
+}
+
+/* The entry line s in canonical form, as rel-fmt writes it with the keys
+ * declared now, added to out.  Returns where its title words end in out:
+ * an attribute put there leaves the line canonical. */
+size_t
+fmt_entry(const char *s, size_t n, struct buf *out)
+{
+	size_t title_end;
+
+	words_init();
+	format_entry_line(out, s, trim_end(s, n), &title_end);
+	buf_free(&attrs);
+	buf_free(&tags);
+	return title_end;
+}
+
 /* The text read by its syntax, as a file on its own (rel-fmt(1)): 0 if
  * it has no error.  rel-fmt never rewrites what it could not read. */
 static int
 journal_ok(const char *name, const struct buf *text)
 {
-	struct lines l;
-	const char *first;
-	size_t n;
-	int is_csv;
-
-	lines_from_buffer(&l, text->s, text->len);
-	is_csv = lines_next(&l, &first, &n) == 1 && csv_header_matches(first, n);
-	lines_close(&l);
-	if (is_csv) {
-		diag_warn("%s: this is rel-parse's CSV, not a journal", name);
+	if (csv_refused(name, text->s, text->len))
 		return -1;
-	}
 	if (journal_syntax_errors(name, text->s, text->len) == 0)
 		return 0;
 	diag_warn("%s: not formatted: correct the errors above first", name);
@@ -390,9 +435,8 @@ journal_ok(const char *name, const struct buf *text)
 static const char *
 read_error(void)
 {
-	return errno == EFBIG ? "line longer than 16 MiB: is this a journal?" :
-	    errno == EINVAL ? "not a plain file: -i rewrites plain files only" :
-	    strerror(errno);
+	return errno == EINVAL ? "not a plain file: -i rewrites plain files "
+	    "only" : file_read_error(errno);
 }
 
 /* rel-fmt(1) on the journal at path ("-": standard input): its canonical

@@ -1,6 +1,7 @@
 /* inplace.c: a journal read whole and written back in place, for rel-fmt
  * -i, without changing what kind of file it is, or whose, and without
- * losing what someone else writes to it meanwhile.
+ * losing what someone else writes to it meanwhile; or appended to, for
+ * rel-add, in one write that is whole or taken back.
  *
  * The new text goes to a temporary file beside the file, which gets the
  * file's mode, owner and group, is flushed to disk, and is renamed over
@@ -52,8 +53,10 @@ read_all(int fd, struct buf *b)
 				continue;
 			return -1;
 		}
-		for (i = 0; i < (size_t)n; i++)
-			line = chunk[i] == '\n' ? 0 : line + 1;
+		/* the line that runs on: what follows the chunk's last LF */
+		for (i = (size_t)n; i > 0 && chunk[i - 1] != '\n'; i--)
+			;
+		line = i > 0 ? (size_t)n - i : line + (size_t)n;
 		if (line > LINES_MAXLINE) {
 			errno = EFBIG;
 			return -1;
@@ -96,6 +99,14 @@ file_read(const char *path, struct buf *b, struct file_state *st,
 		close(fd);
 	errno = saved;
 	return rc;
+}
+
+/* What a file_read() that failed says, by the errno it left. */
+const char *
+file_read_error(int err)
+{
+	return err == EFBIG ? "line longer than 16 MiB: is this a journal?" :
+	    err == EINVAL ? "not a plain file" : strerror(err);
 }
 
 /* The file that path names, symbolic links followed, so that a link is
@@ -221,4 +232,51 @@ file_rewrite(const char *path, const struct file_state *st, const char *text,
 		sigaction(sigs[i], &old[i], NULL);
 	free(target);
 	return rc;
+}
+
+/* Cuts the n bytes just written to fd (O_APPEND) off the end again. */
+static int
+take_back(int fd, size_t n)
+{
+	off_t end = lseek(fd, 0, SEEK_CUR);
+
+	return end == -1 ? -1 : ftruncate(fd, end - (off_t)n);
+}
+
+/* Appends text, n bytes, to the file at path, read as st: one write(2)
+ * to a descriptor opened O_APPEND, so that no other writer's bytes can
+ * come between its bytes, then fsync(2).  A file changed since it was
+ * read is refused; a write that fails or falls short (a full disk) and
+ * an fsync that fails are taken back, so that no part of text stays.
+ * 0, or -1 with why. */
+int
+file_append(const char *path, const struct file_state *st, const char *text,
+    size_t n, const char **why)
+{
+	ssize_t w;
+	int fd;
+
+	if ((fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)) == -1) {
+		*why = strerror(errno);
+		return -1;
+	}
+	*why = NULL;
+	if (!unchanged(path, st))
+		*why = "changed since it was read";
+	else if ((w = write(fd, text, n)) == -1)
+		*why = strerror(errno);
+	else if ((size_t)w < n) {
+		*why = "short write: the disk is full";
+		if (take_back(fd, (size_t)w) == -1)
+			*why = "short write, and the part written could not be "
+			    "taken back: look at the end of the file";
+	} else if (fsync(fd) == -1) {
+		*why = strerror(errno);
+		if (take_back(fd, n) == -1)
+			*why = "fsync failed, and what was written could not be "
+			    "taken back: look at the end of the file";
+	}
+	if (close(fd) == -1 && *why == NULL)
+		*why = strerror(errno);
+	return *why ? -1 : 0;
 }

@@ -706,6 +706,14 @@ read_stream(struct lines *l, const char *file, const struct read_opts *opts)
 		if (pending.binary)
 			break;
 	}
+	if (rc == 0 && !pending.binary && opts->at_end) {
+		pending_flush(opts);	/* what the line may name is known */
+		if ((src.text = opts->at_end(file, l->lineno + 1, &src.len,
+		    opts->ctx)) != NULL) {
+			src.line = l->lineno + 1;
+			parse_line(&src, opts);
+		}
+	}
 	pending.binary = 0;
 	if (rc == -1)
 		diag_error("%s:%ld: %s", file, l->lineno + 1, l->error == EFBIG ?

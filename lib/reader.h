@@ -14,6 +14,7 @@ void journal_free(void);
 void csvin_read(struct lines *, const char *file, const struct read_opts *);
 void csvin_free(void);
 int csv_header_matches(const char *, size_t);
+int csv_refused(const char *name, const char *text, size_t n);
 
 /* lines.c: a buffered reader of lines, without allocation per line */
 

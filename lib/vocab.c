@@ -371,6 +371,12 @@ key_choices(const struct keyinfo *k, size_t *n)
 	return *n ? k->choices : NULL;
 }
 
+int
+key_takes_date(const struct keyinfo *k)
+{
+	return k && k->type == V_DATE;
+}
+
 const char *
 key_name(const struct keyinfo *k)
 {

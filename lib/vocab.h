@@ -63,6 +63,7 @@ struct keyinfo;
 const struct keyinfo *key_lookup(const char *key, size_t len);
 const char *key_name(const struct keyinfo *);
 const char *const *key_choices(const struct keyinfo *, size_t *n);
+int key_takes_date(const struct keyinfo *);
 const char *const *key_names(size_t *n);
 int key_is_attribute(const char *key, size_t len, enum kind,
     const struct keyinfo **info);

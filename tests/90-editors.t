@@ -4,7 +4,7 @@
 # zsh completions.  Each part is skipped where its program is missing.
 . "$(dirname "$0")/lib.sh"
 cd "$top" || exit 1
-plan 12
+plan 13
 
 vimdir=$top/examples/editors/vim
 el=$top/examples/editors/emacs/rel-mode.el
@@ -267,16 +267,27 @@ if have bash; then
 	    [ "$(complete_bash rel-overdue --kind contact,pro)" = contact,promise ] &&
 	    [ "$(complete_bash rel-report --color '' | tr '\n' ' ')" = "auto always never " ]
 	ok $? "bash: options and their words come from the tool (--complete)"
+	[ "$(complete_bash rel-add --da)" = --date ] &&
+	    [ "$(complete_bash rel-add --date ye)" = yesterday ] &&
+	    [ "$(complete_bash rel-add -n ca)" = call ] &&
+	    complete_bash rel-add -f examples/agency.rel kept '' |
+	    grep -qx lena-onboarding &&
+	    ! complete_bash rel-add -f examples/agency.rel kept '' | grep -qx tomas &&
+	    [ "$(complete_bash rel-add -f examples/agency.rel call tomas,pr)" = \
+	    tomas,priya ] &&
+	    [ "$(REL_JOURNAL=examples/agency.rel complete_bash rel-add call to)" = \
+	    tomas ]
+	ok $? "bash: rel-add completes kinds, open refs after kept, contacts"
 else
-	skip 3 bash
+	skip 4 bash
 fi
 
 # ---- zsh
 
 if have zsh; then
 	out=$(cd "$comp" && zsh -f -c 'autoload -U compinit; compinit -u
-	    source _rel && print -r -- $_comps[rel-score]' 2>&1)
-	[ "$out" = _rel ]
+	    source _rel && print -r -- $_comps[rel-score] $_comps[rel-add]' 2>&1)
+	[ "$out" = "_rel _rel" ]
 	ok $? "zsh: _rel loads and registers its completion"
 else
 	skip 1 zsh

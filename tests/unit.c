@@ -104,6 +104,45 @@ test_periods(void)
 	ok(period_days(p) == 90, "3mo is nominally 90 days");
 }
 
+/* A phrase of rel-add(1) said on 2026-11-22, a Sunday. */
+static int
+said(const char *phrase, int way, const char *want)
+{
+	const char *why;
+	int d;
+
+	if (date_phrase(phrase, strlen(phrase), day("2026-11-22"), way, &d,
+	    &why) == -1)
+		return want == NULL;
+	return want && fmt_is(d, want);
+}
+
+static void
+test_date_phrases(void)
+{
+	ok(said("today", DATE_BACK, "2026-11-22"), "today");
+	ok(said("yesterday", DATE_BACK, "2026-11-21"), "yesterday");
+	ok(said("Tomorrow", DATE_AHEAD, "2026-11-23"), "tomorrow, any case");
+	ok(said("-3d", DATE_BACK, "2026-11-19"), "-3d");
+	ok(said("+7d", DATE_AHEAD, "2026-11-29"), "+7d");
+	ok(said("+1mo", DATE_AHEAD, "2026-12-22"), "+1mo");
+	ok(said("-2w", DATE_BACK, "2026-11-08"), "-2w");
+	ok(said("mon", DATE_BACK, "2026-11-16"), "mon: the Monday just past");
+	ok(said("monday", DATE_AHEAD, "2026-11-23"), "monday ahead: the next");
+	ok(said("sun", DATE_BACK, "2026-11-22") &&
+	    said("sun", DATE_AHEAD, "2026-11-22"), "a weekday that is today "
+	    "is today, either way");
+	ok(said("fri", DATE_AHEAD, "2026-11-27") &&
+	    said("fri", DATE_BACK, "2026-11-20"), "fri ahead and back");
+	ok(said("thurs", DATE_BACK, "2026-11-19"), "a weekday's first letters");
+	ok(said("2026-10-01", DATE_BACK, "2026-10-01"), "an ISO date");
+	ok(said("2026-02-30", DATE_BACK, NULL), "an ISO date that does not "
+	    "exist");
+	ok(said("mo", DATE_BACK, NULL) && said("3d", DATE_BACK, NULL) &&
+	    said("-3m", DATE_BACK, NULL) && said("someday", DATE_BACK, NULL),
+	    "what is not a date: two letters, no sign, a bare m, a word");
+}
+
 static int
 minutes(const char *s)
 {
@@ -393,6 +432,7 @@ main(int argc, char **argv)
 	diag_init("unit");
 	test_dates();
 	test_periods();
+	test_date_phrases();
 	test_durations();
 	test_money();
 	test_near_misses();
