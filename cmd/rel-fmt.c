@@ -28,8 +28,9 @@ static const struct tool tool = {
 	"rel-fmt", "[FILE ...]",
 	"Print rel journals in canonical form: one blank between words,\n"
 	"attribute values in a column, comments and blank lines kept where\n"
-	"they are; titles, values and notes as written.  FILE - or none\n"
-	"reads standard input.",
+	"they are; titles, values and notes as written.  FILE - reads\n"
+	"standard input; none reads standard input, or on a terminal\n"
+	"$REL_JOURNAL.",
 	"A journal with errors is refused (exit 2) and left as it is.\n"
 	"Exit status: 0 on success, 1 if --check found a file to format,\n"
 	"2 on errors.  See rel-fmt(1).",
@@ -52,18 +53,12 @@ own_option(int id, const char *arg, void *ctx)
 int
 main(int argc, char **argv)
 {
-	static char *stdin_only[] = { "-" };
 	struct fmt f = { FMT_PRINT, 0 };
 	struct cli cli;
 	int i, first, status = 0, st;
 
 	first = cli_start(argc, argv, &tool, &cli, own_option, &f);
-	argc -= first;
-	argv += first;
-	if (argc == 0) {
-		argc = 1;
-		argv = stdin_only;
-	}
+	argv = cli_operands(argc, argv, first, &argc);
 	for (i = 0; i < argc; i++) {
 		if (f.mode == FMT_IN_PLACE && strcmp(argv[i], "-") == 0)
 			cli_usage("-i needs files, not standard input");

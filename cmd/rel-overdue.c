@@ -95,16 +95,18 @@ main(int argc, char **argv)
 	struct item *items;
 	struct cli cli;
 	size_t n;
-	int first, status;
+	char **ops;
+	int first, status, nops;
 
 	first = cli_start(argc, argv, &tool, &cli, own_option, &od);
+	ops = cli_operands(argc, argv, first, &nops);
 	od.csv |= csv_safe;	/* --safe-csv is CSV */
 	od.o.today = cli.today;
 	if (od.within)
 		od.o.within = period_add(od.o.today, od.o.within_p, 1) - od.o.today;
 	win = (struct window){ NO_DATE, NO_DATE, cli.today, 0, 0 };
 	tally_init(&win, &ropts);
-	status = rel_read_all(argc - first, argv + first, &ropts);
+	status = rel_read_all(nops, ops, &ropts);
 	if (status == 0)
 		tally_finish();
 	if (status != 0 || diag_errors())

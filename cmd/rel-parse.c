@@ -27,7 +27,8 @@ static const struct cli_option options[] = {
 static const struct tool tool = {
 	"rel-parse", "[FILE ...]",
 	"Read rel journals (or their events CSV) and write one CSV row per\n"
-	"record to standard output.  FILE - or none reads standard input.",
+	"record to standard output.  FILE - reads standard input; none reads\n"
+	"standard input, or on a terminal $REL_JOURNAL.",
 	"Exit status: 0 if all input was valid, 2 otherwise.\n"
 	"See rel-parse(1) and rel-journal(5).",
 	options, TAKES_TODAY | TAKES_SAFE_CSV,
@@ -45,7 +46,8 @@ main(int argc, char **argv)
 {
 	struct parse p = { 0 };
 	struct cli cli;
-	int first = cli_start(argc, argv, &tool, &cli, NULL, &p), status;
+	int first = cli_start(argc, argv, &tool, &cli, NULL, &p), status, nops;
+	char **ops = cli_operands(argc, argv, first, &nops);
 
 	p.opts.today = cli.today;	/* --strict: entries after it */
 	if (!p.check) {
@@ -53,7 +55,7 @@ main(int argc, char **argv)
 		p.opts.ctx = stdout;
 		puts(CSV_HEADER);
 	}
-	status = rel_read_all(argc - first, argv + first, &p.opts);
+	status = rel_read_all(nops, ops, &p.opts);
 	events_flush(stdout);
 	return tool_exit(status);
 }

@@ -80,15 +80,17 @@ main(int argc, char **argv)
 	struct report r = { .color = "auto" };
 	struct read_opts opts = { 0 };
 	struct cli cli;
-	int first, status;
+	char **ops;
+	int first, status, nops;
 
 	first = cli_start(argc, argv, &tool, &cli, own_option, &r);
+	ops = cli_operands(argc, argv, first, &nops);
 	r.ro.color = !r.ro.markdown && want_color(r.color);
 	r.ro.win = (struct window){ cli.since, cli.until, cli.today, 1, 1 };
 	if (r.ro.win.until != NO_DATE && r.ro.win.until < r.ro.win.today)
 		r.ro.win.today = r.ro.win.until;
 	tally_init(&r.ro.win, &opts);
-	status = rel_read_all(argc - first, argv + first, &opts);
+	status = rel_read_all(nops, ops, &opts);
 	if (status == 0)
 		tally_finish();
 	if (status != 0 || diag_errors())

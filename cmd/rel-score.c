@@ -204,16 +204,18 @@ main(int argc, char **argv)
 	struct tally **rows = NULL;
 	struct cli cli;
 	size_t n, i;
-	int first, status;
+	char **ops;
+	int first, status, nops;
 
 	first = cli_start(argc, argv, &tool, &cli, own_option, &sc);
+	ops = cli_operands(argc, argv, first, &nops);
 	win = (struct window){ cli.since, cli.until, cli.today, 0, sc.by_org };
 	if (win.until != NO_DATE && win.until < win.today)
 		win.today = win.until;
 	tally_init(&win, &opts);
 	if (sc.explain)	/* with --by org, the members' evidence is the org's */
 		tally_keep_evidence(sc.by_org ? NULL : sc.explain);
-	if ((status = rel_read_all(argc - first, argv + first, &opts)) != 0)
+	if ((status = rel_read_all(nops, ops, &opts)) != 0)
 		return tool_exit(status);
 	tally_finish();
 	if (diag_errors())

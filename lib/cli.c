@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "csvout.h"
@@ -347,6 +348,30 @@ cli_start(int argc, char **argv, const struct tool *t, struct cli *cli,
 	    cli->since > cli->until)
 		cli_usage("--since is after --until");
 	return optind;
+}
+
+/* The operands after the options, argv[first..argc), into *n: as given;
+ * none, from a pipe: standard input ("-"); none, with standard input a
+ * terminal: the journal $REL_JOURNAL names, as ledger reads LEDGER_FILE,
+ * else a usage error rather than a silent wait for a journal typed in. */
+char **
+cli_operands(int argc, char **argv, int first, int *n)
+{
+	static char *one[2];
+	const char *env = getenv("REL_JOURNAL");
+
+	*n = argc - first;
+	if (*n > 0)
+		return argv + first;
+	*n = 1;
+	if (!isatty(STDIN_FILENO))
+		one[0] = "-";
+	else if (env && *env)
+		one[0] = (char *)env;
+	else
+		cli_usage("no journal: name a FILE, pipe one in, or set "
+		    "REL_JOURNAL");
+	return one;
 }
 
 /* The end of every tool: standard output flushed and closed, a write

@@ -56,6 +56,7 @@ struct cli {
 
 int cli_start(int argc, char **argv, const struct tool *, struct cli *,
     void (*own)(int id, const char *arg, void *ctx), void *ctx);
+char **cli_operands(int argc, char **argv, int first, int *n);
 _Noreturn void cli_usage(const char *fmt, ...)
     __attribute__((format(printf, 1, 2)));
 _Noreturn void cli_unknown(const char *option, const char *arg,

@@ -22,7 +22,6 @@
 #include "utf8.h"
 #include "words.h"
 
-#define MAX_INCLUDE_DEPTH 32
 
 struct pending {
 	int active;
@@ -486,24 +485,69 @@ include_one(const struct src *src, size_t off, const char *path,
 	lines_close(&l);
 }
 
+/* Each file that path, an include's path made relative (include_path()),
+ * names, in sorted order for a pattern, handed to fn.  0, or what glob()
+ * returned. */
+static int
+include_each(const char *path, void (*fn)(const char *, void *), void *ctx)
+{
+	glob_t g;
+	size_t i;
+	int rc;
+
+	if (!has_glob_magic(path)) {
+		fn(path, ctx);
+		return 0;
+	}
+	if ((rc = glob(path, 0, NULL, &g)) != 0)
+		return rc;
+	for (i = 0; i < g.gl_pathc; i++)
+		fn(g.gl_pathv[i], ctx);
+	globfree(&g);
+	return 0;
+}
+
+/* The file name or pattern of an include line, from *pos: 1 and *t,
+ * else 0 and *t where it went wrong. */
+static int
+include_word(const char *line, size_t len, size_t *pos, struct token *t)
+{
+	return word_next(line, len, pos, WORDS_NO_KEY, t) &&
+	    t->type == T_TITLE;
+}
+
+struct include_ctx {
+	const struct src *src;
+	size_t off;
+	const struct read_opts *opts;
+};
+
+static void
+include_from_line(const char *path, void *ctx)
+{
+	const struct include_ctx *c = ctx;
+
+	if (!diag_too_many())
+		include_one(c->src, c->off, path, c->opts);
+}
+
 /* include PATH-OR-GLOB */
 static void
 parse_include(const struct src *src, size_t pos, const struct read_opts *opts)
 {
+	struct include_ctx c = { src, 0, opts };
 	struct token t;
 	char *pattern, *path;
-	glob_t g;
-	size_t i, off;
+	size_t n;
 	int rc;
 
-	if (!word_next(src->text, src->len, &pos, WORDS_NO_KEY, &t) ||
-	    t.type != T_TITLE) {
+	if (!include_word(src->text, src->len, &pos, &t)) {
 		error_at(src, t.type == T_ERROR ? t.off : pos, "include needs a "
 		    "file name or a pattern, as in: include team/*.rel");
 		return;
 	}
-	off = t.off;
-	pattern = token_value(&pending.b.arena, &t, &i);
+	c.off = t.off;
+	pattern = token_value(&pending.b.arena, &t, &n);
 	if (word_next(src->text, src->len, &pos, WORDS_NO_KEY, &t) &&
 	    t.type != T_COMMENT) {
 		error_at(src, t.off, "include takes one file name; quote a name "
@@ -513,22 +557,47 @@ parse_include(const struct src *src, size_t pos, const struct read_opts *opts)
 	if (opts->syntax_only)
 		return;		/* the file alone: what it includes is apart */
 	path = include_path(src->file, pattern);
-	if (!has_glob_magic(pattern)) {
-		include_one(src, off, path, opts);
-		free(path);
-		return;
-	}
-	rc = glob(path, 0, NULL, &g);
+	rc = include_each(path, include_from_line, &c);
 	if (rc == GLOB_NOMATCH)
-		error_at(src, off, "no file matches %s", path);
+		error_at(src, c.off, "no file matches %s", path);
 	else if (rc != 0)
-		error_at(src, off, "cannot expand %s", path);
-	else
-		for (i = 0; i < g.gl_pathc && !diag_too_many(); i++)
-			include_one(src, off, g.gl_pathv[i], opts);
-	if (rc == 0)
-		globfree(&g);
+		error_at(src, c.off, "cannot expand %s", path);
 	free(path);
+}
+
+/* The files that the include lines of the journal file names, each
+ * handed to fn, without reading anything else of it and without a word
+ * about what is wrong (reading it will say): input.c finds so which of
+ * the files it is given another includes. */
+void
+journal_includes(const char *file, void (*fn)(const char *, void *),
+    void *ctx)
+{
+	struct arena a = { 0 };
+	struct lines l;
+	struct token t;
+	const char *s;
+	char *path;
+	size_t n, len, pos;
+
+	if (lines_open(&l, file, 1) == -1)
+		return;
+	while (lines_next(&l, &s, &n) == 1) {
+		line_trim(l.lineno, &s, &n);
+		if (l.lineno == 1 && csv_header_matches(s, n))
+			break;	/* rel-parse's CSV: no includes */
+		pos = 7;
+		if (n < 8 || memcmp(s, "include", 7) != 0 ||
+		    (s[7] != ' ' && s[7] != '\t') ||
+		    !include_word(s, n, &pos, &t))
+			continue;
+		path = include_path(file, token_value(&a, &t, &len));
+		include_each(path, fn, ctx);
+		free(path);
+		arena_reset(&a);
+	}
+	lines_close(&l);
+	arena_free(&a);
 }
 
 static int

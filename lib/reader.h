@@ -11,6 +11,9 @@ struct lines;
 void journal_init(void);
 void journal_read(struct lines *, const char *file, const struct read_opts *);
 void journal_free(void);
+#define MAX_INCLUDE_DEPTH 32	/* files, one including the next */
+void journal_includes(const char *file, void (*fn)(const char *, void *),
+    void *ctx);
 void csvin_read(struct lines *, const char *file, const struct read_opts *);
 void csvin_free(void);
 int csv_header_matches(const char *, size_t);
