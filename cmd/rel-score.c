@@ -107,14 +107,14 @@ put_measures(FILE *fp, const struct tally *t, int today)
 {
 	const struct counts *n = &t->n;
 	int purposes = n->give + n->ask + n->mutual;
-	char day[DATE_MAX], cad[16];
+	char day[DATE_MAX], cad[CADENCE_MAX];
 
 	if (t->held_org.day != NO_DATE) {
 		date_format(t->held_org.day, day);
 		fprintf(fp, ",%s,%d", day, today - t->held_org.day);
 	} else
 		fputs(",,", fp);
-	period_format(contact_cadence(t->c), cad);
+	cadence_format(contact_cadence(t->c), cad);
 	put_str(fp, cad);
 	put_int(fp, n->interactions);
 	put_opt_int(fp, purposes, purposes ? score_round(100.0 * n->give /

@@ -15,7 +15,7 @@
 #include "words.h"
 
 #define DEFAULT_OPTIONS { \
-	.default_cadence = { 30, 'd' }, \
+	.default_cadence = { { 30, 'd' }, { 30, 'd' }, 0 }, \
 	.feedback_every = { 90, 'd' }, \
 	.default_sla = { 2, 'd' }, \
 	.currency = NULL, \
@@ -29,9 +29,13 @@ static int rooms;			/* contacts have room (read_opts) */
 static struct ref *open_head, *open_tail;	/* the open refs, in order */
 static struct ref *free_refs;		/* retired, for the next to open */
 
-/* option keys KEY[,KEY...]: each a key as the format spells one. */
+static void remember_tier(const struct entry *);
+
+/* option keys KEY[,KEY...], option yearly KEY[,KEY...]: each a key as
+ * the format spells one. */
 static int
-keys_check(const struct src *src, size_t val_off, const char *val)
+keys_check(const struct src *src, size_t val_off, const char *option,
+    const char *val)
 {
 	const char *p = val, *comma;
 	size_t n;
@@ -41,10 +45,11 @@ keys_check(const struct src *src, size_t val_off, const char *val)
 		n = comma ? (size_t)(comma - p) : strlen(p);
 		if (!is_key_name(p, n)) {
 			diag_at(DIAG_ERROR, src, val_off + (size_t)(p - val),
-			    "option keys: '%.*s' is not a key: a key is a lower-case "
+			    "option %s: '%.*s' is not a key: a key is a lower-case "
 			    "letter, then lower-case letters, digits and '-'; list "
-			    "several with commas, as in: option keys region,budget-code",
-			    (int)n, p);
+			    "several with commas, as in: option %s %s", option,
+			    (int)n, p, option, strcmp(option, "keys") == 0 ?
+			    "region,budget-code" : "name-day,founded");
 			return -1;
 		}
 		if (comma == NULL)
@@ -72,6 +77,27 @@ unknown_option(const struct src *src, size_t off, const char *name)
 	buf_free(&list);
 }
 
+/* option tier NAME:CADENCE */
+static int
+tier_check(const struct src *src, size_t val_off, const char *val)
+{
+	const char *colon = strchr(val, ':'), *why;
+	struct cadence c;
+
+	if (colon == NULL || colon == val || !is_key_name(val,
+	    (size_t)(colon - val))) {
+		diag_at(DIAG_ERROR, src, val_off, "option tier %s: write a tier's "
+		    "name, a colon and its cadence, as in: option tier gold:14d..30d",
+		    val);
+		return -1;
+	}
+	if (cadence_parse(colon + 1, strlen(colon + 1), &c, &why) == 0)
+		return 0;
+	diag_at(DIAG_ERROR, src, val_off + (size_t)(colon + 1 - val), "option "
+	    "tier %s: %s", val, why);
+	return -1;
+}
+
 /* option NAME VALUE: the name at name_off, the value at val_off.  -1 if
  * either is wrong. */
 int
@@ -79,6 +105,7 @@ option_check(const struct src *src, size_t name_off, size_t val_off,
     const char *name, const char *val)
 {
 	const char *why;
+	struct cadence cad;
 	struct period p;
 	char msg[200];
 	int o;
@@ -89,7 +116,16 @@ option_check(const struct src *src, size_t name_off, size_t val_off,
 	}
 	switch (o) {
 	case JO_KEYS:
-		return keys_check(src, val_off, val);
+	case JO_YEARLY:
+		return keys_check(src, val_off, name, val);
+	case JO_TIER:
+		return tier_check(src, val_off, val);
+	case JO_DEFAULT_CADENCE:
+		if (cadence_parse(val, strlen(val), &cad, &why) == 0)
+			return 0;
+		diag_at(DIAG_ERROR, src, val_off, "option %s %s: %s", name, val,
+		    why);
+		return -1;
 	case JO_CURRENCY:
 		if (key_value_check(key_lookup("currency", 8), "currency", val, msg,
 		    sizeof(msg)) == NULL)
@@ -119,6 +155,12 @@ book_check_attr(const struct src *src, size_t off, enum kind kind,
 
 	if (kind == K_OPTION)
 		return option_check(src, off, off, key, val);
+	if (kind != K_PROMISE && strcmp(key, "every") == 0) {
+		diag_at(DIAG_ERROR, src, off, "every: makes a promise repeat; %s "
+		    "%s does not: drop it, or make the entry a promise", a_or_an(
+		    kind_name(kind)), kind_name(kind));
+		return -1;
+	}
 	if (key_value_check(info, key, val, why, sizeof(why))) {
 		diag_at(DIAG_ERROR, src, off, "%s", why);
 		return -1;
@@ -134,6 +176,32 @@ book_check_attr(const struct src *src, size_t off, enum kind kind,
 			    "%s)", key, key);
 	}
 	return 0;
+}
+
+/* option tier NAME:CADENCE: a later line for the same tier wins. */
+static void
+add_tier(const char *val)
+{
+	const char *colon = strchr(val, ':'), *name, *why;
+	struct cadence c;
+	size_t i;
+
+	if (cadence_parse(colon + 1, strlen(colon + 1), &c, &why) == -1)
+		return;
+	name = intern(val, (size_t)(colon - val));
+	for (i = 0; i < rel_options.ntiers; i++)
+		if (rel_options.tiers[i].name == name) {
+			rel_options.tiers[i].cadence = c;
+			return;
+		}
+	if (rel_options.ntiers == rel_options.tiercap) {
+		rel_options.tiercap = rel_options.tiercap ? 2 *
+		    rel_options.tiercap : 4;
+		rel_options.tiers = xreallocarray(rel_options.tiers,
+		    rel_options.tiercap, sizeof(*rel_options.tiers));
+	}
+	rel_options.tiers[rel_options.ntiers].name = name;
+	rel_options.tiers[rel_options.ntiers++].cadence = c;
 }
 
 /* An option line, checked already, in effect from here on. */
@@ -153,19 +221,26 @@ apply_option(const struct record *r)
 	case JO_KEYS:
 		keys_declare_list(val, strlen(val));
 		return;
+	case JO_YEARLY:
+		yearly_declare_list(val, strlen(val));
+		return;
+	case JO_TIER:
+		add_tier(val);
+		return;
+	case JO_DEFAULT_CADENCE:
+		cadence_parse(val, strlen(val), &rel_options.default_cadence,
+		    &why);
+		return;
 	default:
 		break;
 	}
 	if (period_parse(val, strlen(val), &p, &why) == -1)
 		return;
-	if (o == JO_DEFAULT_CADENCE)
-		rel_options.default_cadence = p;
-	else if (o == JO_FEEDBACK_EVERY)
+	if (o == JO_FEEDBACK_EVERY)
 		rel_options.feedback_every = p;
 	else
 		rel_options.default_sla = p;
 }
-
 
 static struct record *
 record_copy(const struct record *r)
@@ -246,6 +321,7 @@ declare_contact(const struct entry *e, const struct read_opts *opts, int *bad)
 	}
 	c->file = e->rec.file;
 	c->line = e->rec.line;
+	remember_tier(e);
 	if (opts->keep_contact_blocks) {
 		c->decl = record_copy(&e->rec);
 		c->decl->contact = c->id;
@@ -286,6 +362,8 @@ static void
 ref_dates_open(struct ref *ref, const struct record *r)
 {
 	const char *by = record_get(r, "by"), *sla = record_get(r, "sla"), *why;
+	const char *every = record_get(r, "every");
+	struct period p;
 
 	ref->opened_day = r->date;
 	ref->due_day = day_of(record_get(r, "due"), NO_DATE);
@@ -295,6 +373,10 @@ ref_dates_open(struct ref *ref, const struct record *r)
 	ref->by_them = by && strcmp(by, "them") == 0;
 	ref->has_sla = sla && period_parse(sla, strlen(sla), &ref->sla,
 	    &why) == 0;
+	ref->snooze_until = ref->snooze_day = NO_DATE;
+	if (every && ref->kind == K_PROMISE && ref->due_day != NO_DATE &&
+	    period_parse(every, strlen(every), &p, &why) == 0 && p.n > 0)
+		ref->series = series_new(p, ref->due_day);
 	copy_title(ref->title, r->title);
 }
 
@@ -327,6 +409,8 @@ ref_retire(struct ref *r, const struct read_opts *opts)
 
 	if (opts->ref_done)
 		opts->ref_done(r, opts->ctx);
+	series_free(r->series);
+	r->series = NULL;
 	t = (struct retired *)arena_alloc(&keep, sizeof(*t));
 	t->kind = r->kind;
 	t->closed = r->closed;
@@ -600,6 +684,91 @@ as_ref(const struct sym *sym)
 	return &was;
 }
 
+/* "the occurrences of q fall due 2026-11-06, 2026-11-13, ..." */
+static void
+series_example(const struct series *s, char *out, size_t n)
+{
+	char a[DATE_MAX], b[DATE_MAX], per[16];
+
+	date_format(series_due(s, s->next), a);
+	date_format(series_due(s, s->next + 1), b);
+	period_format(s->every, per);
+	snprintf(out, n, "%s, %s, ... (every %s)", a, b, per);
+}
+
+/* kept or broken of a recurring promise: the occurrence it settles, the
+ * oldest still open unless due: names one, and only once it is open
+ * (series_opens()).  -1 after an error. */
+static int
+occurrence_of(const struct entry *e, const struct ref *ref)
+{
+	const struct record *r = &e->rec;
+	const struct series *s = ref->series;
+	char day[DATE_MAX], when[DATE_MAX], next[80];
+	struct src at;
+	size_t off;
+	int k, due = day_of(record_get(r, "due"), NO_DATE);
+
+	k = due != NO_DATE ? series_with_due(s, due) : s->next;
+	series_example(s, next, sizeof(next));
+	if (k == -1) {
+		at = attr_src(e, "due", &off);
+		date_format(due, day);
+		diag_at(DIAG_ERROR, &at, off, "no occurrence of %s left open falls "
+		    "due on %s: the next fall due %s", r->ref, day, next);
+		return -1;
+	}
+	if (r->date != NO_DATE && r->date < series_opens(s, k)) {
+		date_format(r->date, day);
+		date_format(series_due(s, k), when);
+		diag_at(DIAG_ERROR, &e->head, e->subject_off, "no occurrence of %s "
+		    "is open on %s: the next falls due on %s (%s); %s it on or "
+		    "after the day a period before, or name the occurrence with "
+		    "due:", r->ref, day, when, next, kind_name(r->kind));
+		return -1;
+	}
+	return k;
+}
+
+/* A follow-up of a recurring promise (rel-journal(5), "Recurring
+ * promises"), or one that only such a promise takes. */
+static void
+follow_series(const struct entry *e, struct ref *ref, int *bad)
+{
+	const struct record *r = &e->rec;
+	struct series *s = ref->series;
+	int k;
+
+	if (s == NULL) {
+		diag_at(DIAG_ERROR, &e->head, e->subject_off, r->kind == K_ENDED ?
+		    "ended ends a recurring promise (one with every:); %s is not "
+		    "one: keep or break it" : "due: on %s names an occurrence of a "
+		    "recurring promise (one with every:); %s is not one",
+		    r->kind == K_ENDED ? r->ref : kind_name(r->kind), r->ref);
+		*bad = 1;
+		return;
+	}
+	switch (r->kind) {
+	case K_ENDED:
+		s->end_day = r->date;
+		ref->closed = K_ENDED;
+		ref->closed_file = r->file;
+		ref->closed_line = r->line;
+		ref->closed_day = r->date;
+		return;
+	case K_MOVED:
+		series_move(s, s->next, day_of(record_get(r, "due"),
+		    series_due(s, s->next)));
+		return;
+	default:
+		if ((k = occurrence_of(e, ref)) == -1) {
+			*bad = 1;
+			return;
+		}
+		series_settle(s, k, r->date, r->kind);
+	}
+}
+
 /* Checks a follow-up against its ref and records what it does to it. */
 static struct ref *
 follow_ref(const struct entry *e, int *bad)
@@ -649,6 +818,11 @@ follow_ref(const struct entry *e, int *bad)
 		return NULL;
 	if (!followup_dates_ok(e, ref)) {
 		*bad = 1;
+		return ref;
+	}
+	if (ref->series || r->kind == K_ENDED || ((r->kind == K_KEPT ||
+	    r->kind == K_BROKEN) && record_get(r, "due"))) {
+		follow_series(e, ref, bad);
 		return ref;
 	}
 	if (r->kind == K_TOLD) {
@@ -795,6 +969,63 @@ syntax_entry(const struct entry *e, const struct read_opts *opts)
 	(void)opts;
 }
 
+/* snooze SUBJECT until:DATE: an until: not after the entry's own day
+ * snoozes nothing, which is said. */
+static void
+check_until(const struct entry *e)
+{
+	char day[DATE_MAX], until[DATE_MAX];
+	int u = day_of(record_get(&e->rec, "until"), NO_DATE);
+	struct src at;
+	size_t off;
+
+	if (u == NO_DATE || e->rec.date == NO_DATE || u > e->rec.date)
+		return;
+	at = attr_src(e, "until", &off);
+	date_format(u, until);
+	date_format(e->rec.date, day);
+	diag_at(DIAG_WARNING, &at, off, "until:%s is not after the snooze's own "
+	    "day, %s: it snoozes nothing", until, day);
+}
+
+/* snooze REF until:DATE: the ref's items wait until DATE (rel-overdue(1)).
+ * 1 if the subject is a ref, 0 if it is contacts. */
+static int
+snooze_ref(const struct entry *e, int *bad)
+{
+	struct sym *sym;
+	struct ref *ref;
+
+	if (e->ncontacts != 1 || (sym = sym_find(e->contacts[0],
+	    strlen(e->contacts[0]))) == NULL || (!sym->ref && !sym->retired))
+		return 0;
+	if (sym->contact) {
+		diag_at(DIAG_ERROR, &e->head, e->subject_off, "%s is both a contact "
+		    "and the id of the %s at %s:%ld: give the ref another id to "
+		    "snooze one of them", sym->name, kind_name(sym->ref ?
+		    sym->ref->kind : sym->retired->kind), sym->ref ? sym->ref->file :
+		    sym->retired->file, sym->ref ? sym->ref->line :
+		    sym->retired->line);
+		*bad = 1;
+		return 1;
+	}
+	if ((ref = sym->ref) == NULL) {
+		diag_at(DIAG_WARNING, &e->head, e->subject_off, "%s is done with "
+		    "(%s at %s:%ld): there is nothing to snooze", sym->name,
+		    kind_name(sym->retired->closed), sym->retired->closed_file,
+		    sym->retired->closed_line);
+		return 1;
+	}
+	if (check_needs(e, bad) == -1)
+		return 1;
+	if (e->rec.date != NO_DATE && (ref->snooze_day == NO_DATE ||
+	    e->rec.date >= ref->snooze_day)) {
+		ref->snooze_day = e->rec.date;
+		ref->snooze_until = day_of(record_get(&e->rec, "until"), NO_DATE);
+	}
+	return 1;
+}
+
 void
 book_entry(const struct entry *e, const struct read_opts *opts)
 {
@@ -816,6 +1047,13 @@ book_entry(const struct entry *e, const struct read_opts *opts)
 		break;
 	case K_CONTACT:
 		declare_contact(e, opts, &bad);
+		break;
+	case K_SNOOZE:
+		if (!bad)
+			check_until(e);
+		if (snooze_ref(e, &bad))
+			break;
+		check_entry(e, opts, &bad);
 		break;
 	default:
 		if (kind_opens_ref(r->kind))
@@ -898,12 +1136,62 @@ strict_contacts(void)
 	free(v);
 }
 
+/* The tier: of each contact block, checked once the options are known
+ * (they hold for the whole input). */
+static struct tier_use {
+	const char *tier, *contact;	/* interned */
+	struct src at;
+} *tier_uses;
+static size_t ntier_uses, tier_usecap;
+
+static void
+remember_tier(const struct entry *e)
+{
+	const char *tier = record_get(&e->rec, "tier");
+	struct tier_use *u;
+	size_t off;
+
+	if (tier == NULL)
+		return;
+	if (ntier_uses == tier_usecap) {
+		tier_usecap = tier_usecap ? 2 * tier_usecap : 16;
+		tier_uses = xreallocarray(tier_uses, tier_usecap,
+		    sizeof(*tier_uses));
+	}
+	u = &tier_uses[ntier_uses++];
+	u->tier = intern(tier, strlen(tier));
+	u->contact = e->contacts[0];
+	u->at = attr_src(e, "tier", &off);
+	u->at.text = NULL;
+}
+
+/* A tier: that no option tier gives a cadence: the contact falls back
+ * on default-cadence, which is said. */
+static void
+tiers_check(void)
+{
+	const struct tier_use *u;
+	size_t j;
+
+	for (u = tier_uses; u < tier_uses + ntier_uses; u++) {
+		for (j = 0; j < rel_options.ntiers; j++)
+			if (rel_options.tiers[j].name == u->tier)
+				break;
+		if (j == rel_options.ntiers)
+			diag_at(DIAG_WARNING, &u->at, 0, "tier %s has no cadence, so "
+			    "%s has the default: give one with option tier "
+			    "%s:14d..30d", u->tier, u->contact, u->tier);
+	}
+}
+
 void
 book_finish(const struct read_opts *opts)
 {
 	struct sym *sym;
 	size_t i;
 
+	if (!opts->syntax_only)
+		tiers_check();
 	if (!opts->strict)
 		return;
 	if (ncontacts)
@@ -937,6 +1225,7 @@ book_free(void)
 
 	for (r = open_head; r; r = next) {
 		next = r->next;
+		series_free(r->series);
 		free(r);
 	}
 	for (r = free_refs; r; r = next) {
@@ -947,10 +1236,14 @@ book_free(void)
 	free(tos);
 	tos = NULL;
 	ntos = tocap = 0;
+	free(tier_uses);
+	tier_uses = NULL;
+	ntier_uses = tier_usecap = 0;
 	free(contacts);
 	contacts = NULL;
 	ncontacts = contactcap = 0;
 	rooms = 0;
 	arena_free(&keep);
+	free(rel_options.tiers);
 	rel_options = (struct options)DEFAULT_OPTIONS;
 }

@@ -5,6 +5,7 @@
 
 #include <stdint.h>
 #include "date.h"
+#include "series.h"
 #include "diag.h"
 #include "record.h"
 #include "vocab.h"
@@ -58,6 +59,9 @@ struct ref {
 	int by_them;		/* promises: by:them */
 	int has_sla;		/* requests: sla: given on the request */
 	struct period sla;
+	struct series *series;	/* promises with every:, else NULL */
+	int snooze_day;		/* snooze REF until:DATE: its entry's day */
+	int snooze_until;	/* and until:, or NO_DATE */
 	char title[REF_TITLE_MAX];	/* of the opening entry, maybe cut */
 };
 
@@ -70,8 +74,14 @@ struct retired {
 };
 
 struct options {
-	struct period default_cadence, feedback_every, default_sla;
+	struct cadence default_cadence;
+	struct period feedback_every, default_sla;
 	const char *currency;
+	struct tier {			/* option tier NAME:CADENCE */
+		const char *name;	/* interned */
+		struct cadence cadence;
+	} *tiers;
+	size_t ntiers, tiercap;
 };
 extern struct options rel_options;
 

@@ -19,7 +19,7 @@
  * when it does not set them itself.  The status is the one a status entry
  * or the block sets last (contact_status()). */
 static const char *const inherited[] = { "owner", "sla", "feedback-every",
-    "status" };
+    "tier", "status" };
 
 /* How far up a chain of org: is followed: a chain longer than this is
  * taken for a loop. */
@@ -127,11 +127,32 @@ period_attr(const struct contact *c, const char *key, struct period dflt)
 	return dflt;
 }
 
-/* cadence: on the contact, else option default-cadence. */
-struct period
+/* The cadence of a tier (option tier NAME:CADENCE), or NULL. */
+static const struct cadence *
+tier_cadence(const char *tier)
+{
+	size_t i;
+
+	for (i = 0; tier && i < rel_options.ntiers; i++)
+		if (strcmp(rel_options.tiers[i].name, tier) == 0)
+			return &rel_options.tiers[i].cadence;
+	return NULL;
+}
+
+/* cadence: on the contact, else its tier's (its tier:, else its org's),
+ * else option default-cadence. */
+struct cadence
 contact_cadence(const struct contact *c)
 {
-	return period_attr(c, "cadence", rel_options.default_cadence);
+	const char *v = contact_own(c, "cadence"), *why;
+	const struct cadence *t;
+	struct cadence cad;
+
+	if (v && cadence_parse(v, strlen(v), &cad, &why) == 0)
+		return cad;
+	if ((t = tier_cadence(contact_get(c, "tier"))) != NULL)
+		return *t;
+	return rel_options.default_cadence;
 }
 
 /* A request's SLA: sla: on the request, else on its contact, else option

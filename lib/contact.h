@@ -16,7 +16,7 @@ const char *contact_get(const struct contact *, const char *key);
 struct contact *contact_org(const struct contact *);
 struct contact *contact_top_org(const struct contact *);
 int contact_baseline(const struct contact *, int first_day);
-struct period contact_cadence(const struct contact *);
+struct cadence contact_cadence(const struct contact *);
 struct period contact_sla(const struct contact *, const struct ref *);
 struct period contact_feedback_every(const struct contact *);
 const char *contact_owner(const struct contact *);

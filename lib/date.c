@@ -228,6 +228,70 @@ period_format(struct period p, char out[16])
 }
 
 /* A period's nominal length in days, for ratios (a month is 30 days). */
+/* A date that comes back each year (rel-journal(5), birthday:): MM-DD,
+ * or YYYY-MM-DD when the year is known. */
+int
+yearly_parse(const char *s, size_t n, struct yearly *y, const char **why)
+{
+	static char msg[64];
+	int day;
+
+	if (n == 10) {
+		if (date_parse(s, n, &day, why) == -1)
+			return -1;
+		y->year = num(s, 4);
+		y->month = num(s + 5, 2);
+		y->day = num(s + 8, 2);
+		return 0;
+	}
+	if (n != 5 || s[2] != '-' || !digits(s, 2) || !digits(s + 3, 2)) {
+		*why = "write a yearly date as MM-DD, or YYYY-MM-DD with its year";
+		return -1;
+	}
+	y->year = 0;
+	y->month = num(s, 2);
+	y->day = num(s + 3, 2);
+	if (y->month < 1 || y->month > 12) {
+		*why = "the month is 01 to 12";
+		return -1;
+	}
+	if (y->day < 1 || y->day > month_days(2000, y->month)) {
+		snprintf(msg, sizeof(msg), "month %02d has %d days", y->month,
+		    month_days(2000, y->month));
+		*why = msg;
+		return -1;
+	}
+	return 0;
+}
+
+/* The day, on or after `from`, that a yearly date next falls on: 29
+ * February on 28 February in a year that has none. */
+int
+yearly_next(struct yearly y, int from)
+{
+	long year;
+	int m, d, day, k;
+
+	civil_from_days(from, &year, &m, &d);
+	for (k = 0; k < 2; k++, year++) {
+		d = y.month == 2 && y.day == 29 && !is_leap(year) ? 28 : y.day;
+		if ((day = days_from_civil(year, y.month, d)) >= from)
+			return day;
+	}
+	return day;	/* not reached: a year later always is */
+}
+
+/* The year of a day. */
+long
+date_year(int day)
+{
+	long y;
+	int m, d;
+
+	civil_from_days(day, &y, &m, &d);
+	return y;
+}
+
 int
 period_days(struct period p)
 {
@@ -241,6 +305,51 @@ period_days(struct period p)
 	default:
 		return 365 * p.n;
 	}
+}
+
+/* A period, or two joined by "..": an ideal and a limit no shorter. */
+int
+cadence_parse(const char *s, size_t n, struct cadence *c, const char **why)
+{
+	const char *dots = NULL;
+	size_t i;
+
+	for (i = 0; i + 1 < n && dots == NULL; i++)
+		if (s[i] == '.' && s[i + 1] == '.')
+			dots = s + i;
+	if (dots == NULL) {
+		c->ranged = 0;
+		if (period_parse(s, n, &c->ideal, why) == -1)
+			return -1;
+		c->limit = c->ideal;
+		return 0;
+	}
+	c->ranged = 1;
+	if (period_parse(s, (size_t)(dots - s), &c->ideal, why) == -1 ||
+	    period_parse(dots + 2, n - (size_t)(dots - s) - 2, &c->limit,
+	    why) == -1)
+		return -1;
+	if (period_days(c->limit) < period_days(c->ideal)) {
+		*why = "the limit, after the .., is shorter than the ideal before "
+		    "it: write the ideal first, as in 14d..30d";
+		return -1;
+	}
+	return 0;
+}
+
+/* "14d", or "14d..30d" */
+void
+cadence_format(struct cadence c, char out[CADENCE_MAX])
+{
+	char a[16], b[16];
+
+	period_format(c.ideal, a);
+	if (!c.ranged) {
+		snprintf(out, CADENCE_MAX, "%s", a);
+		return;
+	}
+	period_format(c.limit, b);
+	snprintf(out, CADENCE_MAX, "%s..%s", a, b);
 }
 
 /* Months since year 0, to count by calendar month. */

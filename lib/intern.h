@@ -12,8 +12,9 @@ struct sym {
 	struct contact *contact;
 	struct ref *ref;		/* a promise, issue or request still open */
 	struct retired *retired;	/* or one that is done with */
-	uint32_t len : 31;		/* names come from lines of < 16 MiB */
+	uint32_t len : 30;		/* names come from lines of < 16 MiB */
 	uint32_t declared_key : 1;	/* option keys names it */
+	uint32_t yearly_key : 1;	/* option yearly names it */
 	char name[];			/* NUL-terminated */
 };
 struct sym *sym_get(const char *, size_t);	/* creates */

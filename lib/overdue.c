@@ -14,7 +14,7 @@
 
 /* The kinds of item, for --kind; NULL-terminated for --complete. */
 const char *const item_kind_names[IT__COUNT + 1] = {
-	"contact", "promise", "issue", "request", "feedback", NULL,
+	"contact", "promise", "issue", "request", "feedback", "date", NULL,
 };
 
 const char *
@@ -64,17 +64,18 @@ owner_listed(const char *owners, const char *name)
 	return 0;
 }
 
-/* Adds an item if it is late, or upcoming within o->within days. */
+/* Adds an item if it is past due (late, or due but not yet late), or
+ * upcoming within o->within days. */
 static struct item *
-add(struct list *l, const struct overdue_opts *o, enum item_kind kind,
-    int due, int period_days)
+add_between(struct list *l, const struct overdue_opts *o, enum item_kind kind,
+    int due, int late_from, int period_days)
 {
 	struct item *it;
-	int late = o->today - due;
+	int late = o->today - late_from, ahead = due - o->today;
 
 	if (!(o->kinds & (1u << kind)))
 		return NULL;
-	if (late <= 0 && (o->within < 0 || -late > o->within))
+	if (ahead >= 0 && (o->within < 0 || ahead > o->within))
 		return NULL;
 	if (l->n == l->cap) {
 		l->cap = l->cap ? l->cap * 2 : 64;
@@ -83,13 +84,21 @@ add(struct list *l, const struct overdue_opts *o, enum item_kind kind,
 	it = &l->v[l->n];
 	memset(it, 0, sizeof(*it));
 	it->kind = kind;
-	it->upcoming = late <= 0;
+	it->upcoming = ahead >= 0;
 	it->due = due;
+	it->late_from = late_from;
 	it->late = late;
 	it->period = period_days > 0 ? period_days : 1;
 	it->urgency = (double)late / it->period;
 	it->seq = l->n++;
 	return it;
+}
+
+static struct item *
+add(struct list *l, const struct overdue_opts *o, enum item_kind kind,
+    int due, int period_days)
+{
+	return add_between(l, o, kind, due, due, period_days);
 }
 
 /* Whether another of the n contacts cs is an org up c's chain. */
@@ -143,12 +152,30 @@ set_owners(struct item *it)
 	it->owners = b.s;
 }
 
+/* snooze ID until:DATE: from the entry's day to the day before DATE. */
+static int
+snoozed(int day, int until, int today)
+{
+	return day != NO_DATE && until != NO_DATE && day <= today &&
+	    today < until;
+}
+
+/* Active, and not snoozed today. */
+static int
+listed(const struct contact *c, int today)
+{
+	const struct tally *t = tally_of(c);
+
+	return contact_status(c) == ST_ACTIVE && !snoozed(t->snooze.day,
+	    t->snooze_until, today);
+}
+
 static int
 wanted(const struct overdue_opts *o, const struct contact *c)
 {
 	const char *owner;
 
-	if (contact_status(c) != ST_ACTIVE)
+	if (!listed(c, o->today))
 		return 0;
 	if (o->owner) {
 		owner = contact_owner(c);
@@ -178,21 +205,71 @@ baseline(const struct tally *t, int last)
 	return last != NO_DATE ? last : contact_baseline(t->c, t->first_day);
 }
 
+/* "birthday in 6 days, turns 46", "anniversary today, 10 years" */
+static void
+date_what(struct item *it, const char *key, struct yearly y, int ahead)
+{
+	char when[32], years[32] = "";
+	long n = y.year ? date_year(it->due) - y.year : 0;
+
+	if (ahead == 0)
+		snprintf(when, sizeof(when), "today");
+	else if (ahead == 1)
+		snprintf(when, sizeof(when), "tomorrow");
+	else
+		snprintf(when, sizeof(when), "in %d days", ahead);
+	if (n > 0 && strcmp(key, "birthday") == 0)
+		snprintf(years, sizeof(years), ", turns %ld", n);
+	else if (n > 0)
+		snprintf(years, sizeof(years), ", %ld year%s", n, n == 1 ? "" : "s");
+	snprintf(it->what, sizeof(it->what), "%s %s%s", key, when, years);
+}
+
+/* The yearly dates of a contact's block (birthday:, anniversary:, and
+ * the keys option yearly declares): upcoming only, never late. */
+static void
+date_items(struct list *l, const struct overdue_opts *o,
+    const struct contact *c)
+{
+	const struct record *d = c->decl;
+	struct yearly y;
+	struct item *it;
+	const char *why;
+	size_t i;
+	int next;
+
+	for (i = 0; d && o->within >= 0 && i < d->nattrs; i++) {
+		if (!key_is_yearly(d->attrs[i].key, d->attrs[i].keylen) ||
+		    yearly_parse(d->attrs[i].val, d->attrs[i].vallen, &y,
+		    &why) == -1)
+			continue;
+		next = yearly_next(y, o->today);
+		if ((it = add(l, o, IT_DATE, next, 365)) == NULL)
+			continue;
+		date_what(it, d->attrs[i].key, y, next - o->today);
+		set_who(it, &c, 1);
+		it->file = c->file;
+		it->line = d->attrs[i].line;
+	}
+}
+
 static void
 contact_items(struct list *l, const struct overdue_opts *o,
     const struct tally *t)
 {
-	struct period cad = contact_cadence(t->c), every;
+	struct cadence cad = contact_cadence(t->c);
+	struct period every;
 	const struct contact *c = t->c;
 	int base = baseline(t, t->held_org.day), days;
 	struct item *it;
-	char p[16];
+	char p[CADENCE_MAX];
 
 	if (!wanted(o, c))
 		return;
-	if (base != NO_DATE && (it = add(l, o, IT_CONTACT,
-	    period_add(base, cad, 1), period_days(cad)))) {
-		period_format(cad, p);
+	if (base != NO_DATE && (it = add_between(l, o, IT_CONTACT,
+	    period_add(base, cad.ideal, 1), period_add(base, cad.limit, 1),
+	    period_days(cad.limit)))) {
+		cadence_format(cad, p);
 		days = o->today - base;
 		if (t->held_org.day == NO_DATE)
 			snprintf(it->what, sizeof(it->what), "never contacted, "
@@ -217,12 +294,13 @@ contact_items(struct list *l, const struct overdue_opts *o,
 		set_who(it, &c, 1);
 		set_source(it, &t->fed_org, c);
 	}
+	date_items(l, o, c);
 }
 
-/* The contacts of a ref that are active, in the order the entry names
- * them; *n of them, in v (which the caller frees). */
+/* The contacts of a ref that are active and not snoozed, in the order
+ * the entry names them; *n of them, in v (which the caller frees). */
 static const struct contact **
-ref_contacts(const struct ref *r, size_t *n)
+ref_contacts(const struct ref *r, int today, size_t *n)
 {
 	const struct contact **v = xreallocarray(NULL, r->ncontacts,
 	    sizeof(*v));
@@ -232,9 +310,46 @@ ref_contacts(const struct ref *r, size_t *n)
 	*n = 0;
 	for (j = 0; j < r->ncontacts; j++)
 		if ((c = sym_of(r->contacts[j])->contact) != NULL &&
-		    contact_status(c) == ST_ACTIVE)
+		    listed(c, today))
 			v[(*n)++] = c;
 	return v;
+}
+
+/* A recurring promise: one item for the occurrences missed, "3 missed
+ * since 2026-11-06, every 1w: TITLE", as late as the oldest; with none
+ * missed, the next occurrence, if upcoming. */
+static struct item *
+series_item(struct list *l, const struct overdue_opts *o,
+    const struct ref *r)
+{
+	const struct series *s = r->series;
+	int k, last = series_last(s, o->today), missed = 0, first = NO_DATE;
+	char day[DATE_MAX], per[16];
+	struct item *it;
+
+	for (k = 0; k <= last; k++)
+		if (series_state(s, k, o->today) == OCC_MISSED && missed++ == 0)
+			first = series_due(s, k);
+	period_format(s->every, per);
+	if (missed) {
+		if ((it = add(l, o, IT_PROMISE, first, period_days(s->every))))
+		{
+			date_format(first, day);
+			snprintf(it->what, sizeof(it->what), "%s%d missed since %s, "
+			    "every %s: %s", r->by_them ? "theirs, " : "", missed, day,
+			    per, r->title);
+		}
+		return it;
+	}
+	for (k = last + 1; series_state(s, k, o->today) != OCC_OPEN; k++)
+		;
+	if (s->end_day != NO_DATE && series_due(s, k) > s->end_day)
+		return NULL;
+	if ((it = add(l, o, IT_PROMISE, series_due(s, k),
+	    period_days(s->every))))
+		snprintf(it->what, sizeof(it->what), "%severy %s: %s", r->by_them ?
+		    "theirs, " : "", per, r->title);
+	return it;
 }
 
 /* The item a ref gives, if it is due (or upcoming), with its what. */
@@ -252,7 +367,11 @@ ref_item(struct list *l, const struct overdue_opts *o, const struct ref *r,
 	switch (r->kind) {
 	case K_PROMISE:
 		/* our promises past due; theirs with --them */
-		if ((r->by_them && !o->them) || r->due_day == NO_DATE ||
+		if (r->by_them && !o->them)
+			return NULL;
+		if (r->series)
+			return series_item(l, o, r);
+		if (r->due_day == NO_DATE ||
 		    (it = add(l, o, IT_PROMISE, r->due_day, 7)) == NULL)
 			return NULL;
 		snprintf(it->what, sizeof(it->what), "%s%s", r->by_them ?
@@ -287,7 +406,9 @@ ref_items(struct list *l, const struct overdue_opts *o, const struct ref *r)
 	struct item *it;
 	size_t n;
 
-	cs = ref_contacts(r, &n);
+	if (snoozed(r->snooze_day, r->snooze_until, o->today))
+		return;
+	cs = ref_contacts(r, o->today, &n);
 	if (n > 0 && (it = ref_item(l, o, r, cs[0])) != NULL) {
 		set_who(it, cs, n);
 		set_owners(it);
@@ -346,6 +467,7 @@ merge_into(struct item *into, struct item *x)
 	if (x->urgency > into->urgency || (x->urgency == into->urgency &&
 	    x->late > into->late)) {
 		into->due = x->due;
+		into->late_from = x->late_from;
 		into->late = x->late;
 		into->upcoming = x->upcoming;
 		into->urgency = x->urgency;
@@ -389,20 +511,28 @@ merge_same_reason(struct list *l)
 		set_owners(&l->v[i]);
 }
 
-/* Overdue first, most urgent (late relative to its period) first, then
- * the longest late, then in order of discovery; upcoming after, soonest
- * first. */
+/* Late, due (past its ideal, not yet late), upcoming: rel-overdue(1),
+ * ORDER. */
+static int
+state_of(const struct item *it)
+{
+	return it->upcoming ? 2 : it->late > 0 ? 0 : 1;
+}
+
+/* Late first, most urgent (late relative to its period) first, then the
+ * longest late, then in order of discovery; then due, the longest due
+ * first; upcoming last, soonest first. */
 static int
 by_urgency(const void *a, const void *b)
 {
 	const struct item *x = a, *y = b;
 
-	if (x->upcoming != y->upcoming)
-		return x->upcoming - y->upcoming;
-	if (!x->upcoming && x->urgency != y->urgency)
+	if (state_of(x) != state_of(y))
+		return state_of(x) - state_of(y);
+	if (state_of(x) == 0 && x->urgency != y->urgency)
 		return x->urgency > y->urgency ? -1 : 1;
-	if (x->late != y->late)
-		return x->late > y->late ? -1 : 1;
+	if (x->due != y->due)
+		return x->due < y->due ? -1 : 1;
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
@@ -455,12 +585,16 @@ item_names(const struct item *it, const struct contact *c)
 void
 item_status(const struct item *it, char *out, size_t n)
 {
+	int today = it->late_from + it->late;
+
 	if (it->late > 0)
 		snprintf(out, n, "%dd late", it->late);
-	else if (it->late == 0)
+	else if (today > it->due)
+		snprintf(out, n, "due %dd ago", today - it->due);
+	else if (today == it->due)
 		snprintf(out, n, "due today");
 	else
-		snprintf(out, n, "in %dd", -it->late);
+		snprintf(out, n, "in %dd", it->due - today);
 }
 
 /* late / period with `places` decimals, halves away from zero, worked
@@ -632,17 +766,18 @@ void
 overdue_write_csv(FILE *fp, const struct item *v, size_t n)
 {
 	char day[DATE_MAX], num[32];
-	const char *kind, *owners;
+	const char *kind, *owners, *state;
 	struct buf ids = { 0 };
 	size_t i, j;
 
 	fputs("kind,status,days_late,due,contact,owner,ref,what,file,line,"
-	    "contacts,urgency\n", fp);
+	    "contacts,urgency,late_from\n", fp);
 	for (i = 0; i < n; i++) {
 		kind = item_kind_name(v[i].kind);
 		csv_field(fp, kind, strlen(kind), 1);
-		csv_field(fp, v[i].upcoming ? "upcoming" : "overdue",
-		    v[i].upcoming ? 8 : 7, 0);
+		state = v[i].upcoming ? "upcoming" : v[i].late > 0 ? "overdue" :
+		    "due";
+		csv_field(fp, state, strlen(state), 0);
 		snprintf(num, sizeof(num), "%d", v[i].late);
 		csv_field(fp, num, strlen(num), 0);
 		date_format(v[i].due, day);
@@ -665,6 +800,8 @@ overdue_write_csv(FILE *fp, const struct item *v, size_t n)
 		csv_field(fp, ids.s, ids.len, 0);
 		format_ratio(v[i].late, v[i].period, 2, num, sizeof(num));
 		csv_field(fp, num, strlen(num), 0);
+		date_format(v[i].late_from, day);
+		csv_field(fp, day, strlen(day), 0);
 		csv_end(fp);
 	}
 	buf_free(&ids);

@@ -9,7 +9,7 @@
 #include "util.h"
 
 enum item_kind { IT_CONTACT, IT_PROMISE, IT_ISSUE, IT_REQUEST, IT_FEEDBACK,
-    IT__COUNT };
+    IT_DATE, IT__COUNT };
 
 /* One fact to act on: one contact's, an org's and its members' for the
  * same reason, or one ref's, whatever the contacts it names. */
@@ -17,14 +17,16 @@ struct item {
 	enum item_kind kind;
 	int upcoming;		/* not due yet, but within --within */
 	int due;		/* the day it fell or falls due */
-	int late;		/* days past due (negative: days to go) */
+	int late_from;		/* the day it is late from: due, or past a
+				 * cadence's limit (rel-journal(5)) */
+	int late;		/* days past late_from (negative: to go) */
 	double urgency;		/* late / period */
 	int period;		/* the item's period, in days */
 	const struct contact **who;	/* its contacts, orgs before members */
 	size_t nwho;
 	const struct ref *ref;	/* promises, issues, requests */
 	char *owners;		/* its contacts' owners, "a,b", or NULL */
-	char what[160];
+	char what[200];
 	const char *file;
 	long line;
 	size_t seq;		/* order of discovery, to break ties */

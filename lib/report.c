@@ -18,6 +18,8 @@
 #define WIDTH 80
 #define NAME_WIDTH 22
 #define LABEL_WIDTH 10
+#define UPCOMING_DAYS 30	/* the Upcoming part's */
+#define STRIP_MAX 12		/* the occurrences a series' strip shows */
 
 /* Open refs counted: our promises and the late ones, issues not resolved
  * and not told. */
@@ -57,6 +59,20 @@ static const char *
 g_dash(void)
 {
 	return report->ascii ? "-" : "\u2013";
+}
+
+/* An occurrence of a recurring promise in its strip. */
+static const char *
+g_occurrence(enum occ_state st)
+{
+	static const char *const uni[] = { [OCC_KEPT] = "\u2713",
+	    [OCC_KEPT_LATE] = "~", [OCC_BROKEN] = "\u2717",
+	    [OCC_MISSED] = "\u00b7", [OCC_OPEN] = " " };
+	static const char *const ascii[] = { [OCC_KEPT] = "+",
+	    [OCC_KEPT_LATE] = "~", [OCC_BROKEN] = "x", [OCC_MISSED] = ".",
+	    [OCC_OPEN] = " " };
+
+	return report->ascii ? ascii[st] : uni[st];
 }
 
 static const char *
@@ -101,7 +117,7 @@ next_due(const struct row *r)
 {
 	if (r->s.base == NO_DATE || r->s.paused)
 		return NO_DATE;
-	return period_add(r->s.base, contact_cadence(r->c), 1);
+	return period_add(r->s.base, contact_cadence(r->c).ideal, 1);
 }
 
 static void
@@ -405,7 +421,7 @@ pool_rows(const struct row *rows, size_t n)
 
 static void
 write_summary(FILE *fp, const struct row *rows, size_t n,
-    const struct open_refs *refs, size_t noverdue)
+    const struct open_refs *refs, size_t noverdue, size_t nsoon)
 {
 	int band[5] = { 0 };
 	struct tally *all = pool_rows(rows, n);
@@ -440,6 +456,9 @@ write_summary(FILE *fp, const struct row *rows, size_t n,
 	snprintf(line, sizeof(line), "%zu item%s", noverdue, noverdue == 1 ?
 	    "" : "s");
 	put_labelled(fp, "Overdue", line, 0);
+	snprintf(line, sizeof(line), "%zu item%s in the next %d days", nsoon,
+	    nsoon == 1 ? "" : "s", UPCOMING_DAYS);
+	put_labelled(fp, "Upcoming", line, 0);
 	putc('\n', fp);
 	tally_pool_free(all);
 }
@@ -625,20 +644,64 @@ put_labelled_cut(FILE *fp, const char *label, const char *head,
 	buf_free(&b);
 }
 
+/* ", every 1w, next due 2026-12-04" */
+static void
+series_tail(const struct series *s, char *out, size_t n)
+{
+	int today = report->win.today, k;
+	char per[16], day[DATE_MAX];
+
+	for (k = series_last(s, today) + 1; series_state(s, k, today) !=
+	    OCC_OPEN; k++)
+		;
+	period_format(s->every, per);
+	date_format(series_due(s, k), day);
+	snprintf(out, n, ", every %s, next due %s", per, day);
+}
+
+/* The strip of a recurring promise, under its Open line: its last
+ * occurrences that came due, oldest first, one glyph each. */
+static void
+write_strip(FILE *fp, const struct series *s)
+{
+	int today = report->win.today, last = series_last(s, today), k;
+	char line[STRIP_MAX * 4 + 40];
+	size_t len;
+
+	if (last < 0)
+		return;
+	k = last >= STRIP_MAX ? last - STRIP_MAX + 1 : 0;
+	len = (size_t)snprintf(line, sizeof(line), "last %d due: ", last - k + 1);
+	for (; k <= last; k++)
+		len += (size_t)snprintf(line + len, sizeof(line) - len, "%s",
+		    g_occurrence(series_state(s, k, today)));
+	put_labelled(fp, "", line, 0);
+}
+
 static void
 write_open(FILE *fp, const struct row *row)
 {
-	char head[200], tail[64], day[DATE_MAX];
+	char head[200], tail[160], day[DATE_MAX], until[DATE_MAX + 20] = "";
 	size_t i;
 	int today = report->win.today;
 
 	for (i = 0; i < row->nopen; i++) {
 		const struct ref *r = row->open[i];
+		if (r->snooze_day != NO_DATE && r->snooze_day <= today &&
+		    today < r->snooze_until) {
+			date_format(r->snooze_until, day);
+			snprintf(until, sizeof(until), ", snoozed until %s", day);
+		} else
+			until[0] = '\0';
 		if (r->kind == K_PROMISE) {
-			date_format(r->due_day, day);
 			snprintf(head, sizeof(head), "%spromise %s: ",
 			    r->by_them ? "their " : "", r->id);
-			snprintf(tail, sizeof(tail), ", due %s", day);
+			if (r->series)
+				series_tail(r->series, tail, sizeof(tail));
+			else {
+				date_format(r->due_day, day);
+				snprintf(tail, sizeof(tail), ", due %s", day);
+			}
 		} else if (r->kind == K_ISSUE) {
 			snprintf(head, sizeof(head), "issue %s: ", r->id);
 			snprintf(tail, sizeof(tail), "%s", ref_told_by(r, today) ?
@@ -648,8 +711,27 @@ write_open(FILE *fp, const struct row *row)
 			snprintf(head, sizeof(head), "request %s: ", r->id);
 			snprintf(tail, sizeof(tail), ", asked %s", day);
 		}
+		strncat(tail, until, sizeof(tail) - strlen(tail) - 1);
 		put_labelled_cut(fp, i == 0 ? "Open" : "", head, r->title, tail);
+		if (r->series)
+			write_strip(fp, r->series);
 	}
+}
+
+/* "until 2026-12-10 (j.rel:24)", for a contact snoozed today. */
+static void
+write_snooze(FILE *fp, const struct tally *t)
+{
+	char line[300], day[DATE_MAX];
+	int today = report->win.today;
+
+	if (t->snooze.day == NO_DATE || t->snooze.day > today ||
+	    t->snooze_until == NO_DATE || today >= t->snooze_until)
+		return;
+	date_format(t->snooze_until, day);
+	snprintf(line, sizeof(line), "until %s (%s:%ld)", day, t->snooze.file,
+	    t->snooze.line);
+	put_labelled(fp, "Snoozed", line, 0);
 }
 
 /* The deals and time of a contact, or of an org's account. */
@@ -667,17 +749,19 @@ write_sums(FILE *fp, const struct row *r)
 		put_labelled(fp, "Time", line, 0);
 }
 
-/* "org acme, cadence 14d, owner paula, paused" */
+/* "org acme, tier gold, cadence 14d, owner paula, paused" */
 static void
 about(const struct contact *c, char *out, size_t n)
 {
 	const char *org = contact_own(c, "org"), *owner = contact_owner(c);
+	const char *tier = contact_get(c, "tier");
 	enum status st = contact_status(c);
-	char cad[16];
+	char cad[CADENCE_MAX];
 
-	period_format(contact_cadence(c), cad);
-	snprintf(out, n, "%s%s%scadence %s%s%s%s%s", org ? "org " : "",
-	    org ? org : "", org ? ", " : "", cad, owner ? ", owner " : "",
+	cadence_format(contact_cadence(c), cad);
+	snprintf(out, n, "%s%s%s%s%s%scadence %s%s%s%s%s", org ? "org " : "",
+	    org ? org : "", org ? ", " : "", tier ? "tier " : "", tier ? tier :
+	    "", tier ? ", " : "", cad, owner ? ", owner " : "",
 	    owner ? owner : "", st == ST_ACTIVE ? "" : ", ",
 	    st == ST_ACTIVE ? "" : status_name(st));
 }
@@ -709,6 +793,7 @@ write_detail(FILE *fp, const struct row *r)
 		    (long)strlen(p)), p);
 		put_labelled(fp, p == d->notes ? "Notes" : "", title, 1);
 	}
+	write_snooze(fp, r->t);
 	write_activity(fp, r->account ? r->account : r->t);
 	write_feedback(fp, r->t);
 	write_sums(fp, r);
@@ -720,16 +805,16 @@ write_detail(FILE *fp, const struct row *r)
 /* overdue */
 
 static void
-write_overdue(FILE *fp, const struct item *items, size_t n)
+write_items(FILE *fp, const char *title, const char *none,
+    const struct item *items, size_t n)
 {
 	char st[32], src[300];
 	struct buf b = { 0 };
 	size_t i;
 
-	heading(fp, 2, "Overdue");
+	heading(fp, 2, title);
 	if (n == 0) {
-		fputs(report->markdown ? "Nothing is due.\n" : "  Nothing is due.\n",
-		    fp);
+		fprintf(fp, "%s%s\n", report->markdown ? "" : "  ", none);
 		return;
 	}
 	if (!report->markdown) {
@@ -754,6 +839,31 @@ write_overdue(FILE *fp, const struct item *items, size_t n)
 		fputs("|\n", fp);
 	}
 	buf_free(&b);
+}
+
+/* What falls due in the next UPCOMING_DAYS days: rel-overdue --within
+ * 30d, the upcoming items alone. */
+static struct item *
+upcoming_items(size_t *n)
+{
+	struct overdue_opts oo = { 0 };
+	struct item *v;
+	size_t i, k = 0;
+
+	oo.today = report->win.today;
+	oo.within = UPCOMING_DAYS;
+	oo.them = 1;
+	oo.kinds = (1u << IT__COUNT) - 1;
+	v = overdue_items(&oo, n);
+	for (i = 0; i < *n; i++)
+		if (v[i].upcoming)
+			v[k++] = v[i];
+		else {
+			free(v[i].who);
+			free(v[i].owners);
+		}
+	*n = k;
+	return v;
 }
 
 /* With --contact: only the items that name it or one of its members. */
@@ -800,9 +910,9 @@ report_write(FILE *fp, const struct report_opts *opts)
 	struct overdue_opts oo = { 0 };
 	const struct contact *named = NULL;
 	struct open_refs refs;
-	struct item *items;
+	struct item *items, *soon;
 	struct row *rows;
-	size_t nrows, nitems, i;
+	size_t nrows, nitems, nsoon, i;
 
 	report = opts;
 	if (opts->contact)
@@ -812,10 +922,13 @@ report_write(FILE *fp, const struct report_opts *opts)
 	oo.within = -1;
 	oo.kinds = (1u << IT__COUNT) - 1;
 	items = overdue_items(&oo, &nitems);
-	if (named)
+	soon = upcoming_items(&nsoon);
+	if (named) {
 		nitems = items_of(items, nitems, named);
+		nsoon = items_of(soon, nsoon, named);
+	}
 	write_title(fp);
-	write_summary(fp, rows, nrows, &refs, nitems);
+	write_summary(fp, rows, nrows, &refs, nitems, nsoon);
 	heading(fp, 2, "Contacts");
 	if (opts->markdown)
 		write_table_md(fp, rows, nrows);
@@ -823,8 +936,11 @@ report_write(FILE *fp, const struct report_opts *opts)
 		write_table_text(fp, rows, nrows);
 	for (i = 0; i < nrows; i++)
 		write_detail(fp, &rows[i]);
-	write_overdue(fp, items, nitems);
+	write_items(fp, "Overdue", "Nothing is due.", items, nitems);
+	putc('\n', fp);
+	write_items(fp, "Upcoming", "Nothing in the next 30 days.", soon, nsoon);
 	overdue_items_free(items, nitems);
+	overdue_items_free(soon, nsoon);
 	for (i = 0; i < nrows; i++) {
 		free(rows[i].open);
 		tally_pool_free(rows[i].account);

@@ -10,19 +10,41 @@
 #include "safe.h"
 #include "score.h"
 
-/* 100 up to the day `full` days after base, then linearly down to 0 at
- * `zero`: recency (cadence, 3 x cadence) and balance (feedback-every,
- * twice that). */
-static double
-decay(int base, struct period p, int zero_times, int today)
-{
-	int due = period_add(base, p, 1), zero = period_add(base, p, zero_times);
+/* Where a score decays: 100 up to the day full, then linearly down to 0
+ * on the day zero. */
+struct span {
+	int full, zero;
+};
 
-	if (today <= due)
+/* Recency: full one cadence after base; zero at the cadence's limit, or
+ * for a cadence of one period, at three of it. */
+static struct span
+recency_span(int base, struct cadence c)
+{
+	struct span s = { period_add(base, c.ideal, 1), c.ranged ?
+	    period_add(base, c.limit, 1) : period_add(base, c.ideal, 3) };
+
+	return s;
+}
+
+/* B: full one feedback period after base, zero at two. */
+static struct span
+listening_span(int base, struct period every)
+{
+	struct span s = { period_add(base, every, 1), period_add(base, every,
+	    2) };
+
+	return s;
+}
+
+static double
+decay(struct span s, int today)
+{
+	if (today <= s.full)
 		return 100;
-	if (today >= zero)
+	if (today >= s.zero)
 		return 0;
-	return 100.0 * (zero - today) / (zero - due);
+	return 100.0 * (s.zero - today) / (s.zero - s.full);
 }
 
 static double
@@ -83,12 +105,13 @@ score_compute(const struct tally *t, int today, struct scores *s)
 	s->base = clock_base(t, t->held_org.day, recency_whys, &why);
 	s->base_why = why;
 	s->recency = s->base == NO_DATE || s->paused ? NAN :
-	    decay(s->base, contact_cadence(t->c), 3, today);
+	    decay(recency_span(s->base, contact_cadence(t->c)), today);
 	s->fb_base = clock_base(t, t->fed_org.day, listening_whys, &why);
 	s->fb_base_why = why;
 	s->observed[D_M] = t->n.m_n ? t->n.m_sum / t->n.m_n : NAN;
 	s->observed[D_B] = s->fb_base == NO_DATE || s->paused ? NAN :
-	    decay(s->fb_base, contact_feedback_every(t->c), 2, today);
+	    decay(listening_span(s->fb_base, contact_feedback_every(t->c)),
+	    today);
 	s->observed[D_W] = promise_term(t->n.ours_due, t->n.ours_on_time,
 	    t->n.stood_up_by_us);
 	s->observed[D_P] = t->n.fb_scored ? 10.0 * t->n.fb_sum /
@@ -166,25 +189,24 @@ print_evidence(FILE *fp, const struct tally *t, enum ev_kind kind)
 		}
 }
 
-/* The arithmetic of decay(), with its dates. */
+/* The arithmetic of decay(), with its dates, after "per: " (a cadence
+ * or a period as written). */
 static void
-explain_decay(FILE *fp, int base, struct period p, int zero_times, int today)
+explain_decay(FILE *fp, const char *per, struct span s, int today)
 {
-	int due = period_add(base, p, 1), zero = period_add(base, p, zero_times);
-	char dues[DATE_MAX], zeros[DATE_MAX], per[16];
+	char full[DATE_MAX], zero[DATE_MAX];
 
-	date_format(due, dues);
-	date_format(zero, zeros);
-	period_format(p, per);
-	fprintf(fp, "%s: 100 until %s, then down to 0 on %s\n", per, dues,
-	    zeros);
-	if (today <= due)
-		fprintf(fp, "  today is not past %s: 100\n", dues);
-	else if (today >= zero)
-		fprintf(fp, "  today is on or past %s: 0\n", zeros);
+	date_format(s.full, full);
+	date_format(s.zero, zero);
+	fprintf(fp, "%s: 100 until %s, then down to 0 on %s\n", per, full,
+	    zero);
+	if (today <= s.full)
+		fprintf(fp, "  today is not past %s: 100\n", full);
+	else if (today >= s.zero)
+		fprintf(fp, "  today is on or past %s: 0\n", zero);
 	else
-		fprintf(fp, "  100 x %d days left / %d days = %.1f\n", zero - today,
-		    zero - due, 100.0 * (zero - today) / (zero - due));
+		fprintf(fp, "  100 x %d days left / %d days = %.1f\n", s.zero -
+		    today, s.zero - s.full, decay(s, today));
 }
 
 /* "  last held interaction: 2026-11-02 (a.rel:12), 20 days before today",
@@ -206,6 +228,8 @@ static void
 explain_recency(FILE *fp, const struct tally *t, const struct scores *s,
     int today)
 {
+	char per[CADENCE_MAX];
+
 	if (s->paused) {
 		fprintf(fp, "recency = (empty: paused)\n  the contact is paused: "
 		    "its clocks are stopped\n");
@@ -217,8 +241,10 @@ explain_recency(FILE *fp, const struct tally *t, const struct scores *s,
 		return;
 	}
 	explain_base(fp, "  ", s->base, s->base_why, &t->held_org, today);
+	cadence_format(contact_cadence(t->c), per);
 	fprintf(fp, "  cadence ");
-	explain_decay(fp, s->base, contact_cadence(t->c), 3, today);
+	explain_decay(fp, per, recency_span(s->base, contact_cadence(t->c)),
+	    today);
 }
 
 /* What --explain says of a dimension without an observed value, and the
@@ -257,6 +283,7 @@ explain_observed(FILE *fp, const struct tally *t, const struct scores *s,
     int i, int today)
 {
 	double x = s->observed[i];
+	char per[16];
 	int k;
 
 	if (isnan(x)) {
@@ -270,9 +297,10 @@ explain_observed(FILE *fp, const struct tally *t, const struct scores *s,
 	else if (i == D_B) {
 		explain_base(fp, "  observed: ", s->fb_base, s->fb_base_why,
 		    &t->fed_org, today);
+		period_format(contact_feedback_every(t->c), per);
 		fprintf(fp, "  feedback-every ");
-		explain_decay(fp, s->fb_base, contact_feedback_every(t->c), 2,
-		    today);
+		explain_decay(fp, per, listening_span(s->fb_base,
+		    contact_feedback_every(t->c)), today);
 	} else if (i == D_W)
 		explain_promises(fp, "  observed: ", "of ours", t->n.ours_on_time,
 		    t->n.ours_due, t->n.stood_up_by_us, "stood up", x);

@@ -133,6 +133,8 @@ tally_of(const struct contact *c)
 	latest_none(&t->fed);
 	latest_none(&t->held_org);
 	latest_none(&t->fed_org);
+	latest_none(&t->snooze);
+	t->snooze_until = NO_DATE;
 	t->keep_evidence = evidence_all || c->id == evidence_for;
 	if (win.detail)
 		t->d = (struct tally_detail *)(void *)((char *)t + DETAIL_AT);
@@ -545,6 +547,16 @@ tally_rate(struct tally *t, const struct record *r)
 	}
 }
 
+/* The day a date attribute of r names, or NO_DATE. */
+static int
+record_day(const struct record *r, const char *key)
+{
+	const char *v = record_get(r, key), *why;
+	int day;
+
+	return v && date_parse(v, strlen(v), &day, &why) == 0 ? day : NO_DATE;
+}
+
 static void
 latest_set(struct latest *l, const struct record *r)
 {
@@ -606,6 +618,10 @@ tally_record(const struct record *r, void *ctx)
 			latest_set(&t->held, r);
 	} else if (r->kind == K_FEEDBACK && latest_before(&t->fed, r->date))
 		latest_set(&t->fed, r);
+	else if (r->kind == K_SNOOZE && latest_before(&t->snooze, r->date)) {
+		latest_set(&t->snooze, r);
+		t->snooze_until = record_day(r, "until");
+	}
 	if (!in_window(r->date))
 		return;
 	if (win.pools && r->ncontacts > 1 && (set = share_of(r->contacts,
@@ -620,6 +636,44 @@ tally_record(const struct record *r, void *ctx)
 
 /* refs */
 
+static void
+count_promise(struct tally *t, int by_them, int on_time)
+{
+	if (by_them) {
+		t->n.theirs_due++;
+		t->n.theirs_on_time += on_time;
+	} else {
+		t->n.ours_due++;
+		t->n.ours_on_time += on_time;
+	}
+}
+
+/* A recurring promise: each occurrence that came due counts as a promise
+ * of its own (rel-score(1), W). */
+static void
+tally_series(struct tally *t, const struct ref *r)
+{
+	static const char *const said[] = { [OCC_OPEN] = "open",
+	    [OCC_KEPT] = "kept on time", [OCC_KEPT_LATE] = "kept late",
+	    [OCC_BROKEN] = "broken", [OCC_MISSED] = "missed" };
+	const struct series *s = r->series;
+	int k, last = series_last(s, win.today), due;
+	enum occ_state st;
+	char day[DATE_MAX];
+
+	for (k = 0; k <= last; k++) {
+		due = series_due(s, k);
+		st = series_state(s, k, win.today);
+		if (!in_window(due) || st == OCC_OPEN)
+			continue;
+		count_promise(t, r->by_them, st == OCC_KEPT);
+		date_format(due, day);
+		tally_add_evidence(t, r->by_them ? EV_THEIR_PROMISE : EV_PROMISE,
+		    r->file, r->line, due, "promise %s by %s, due %s: %s", r->id,
+		    r->by_them ? "them" : "us", day, said[st]);
+	}
+}
+
 /* rel-score(1), W and partner: a promise has come due when its due date
  * (the latest, after moves) is past or it has been settled; it was kept on
  * time when kept on or before that date. */
@@ -630,16 +684,14 @@ tally_promise(struct tally *t, const struct ref *r)
 	int on_time = settled && r->closed == K_KEPT && r->closed_day <= r->due_day;
 	char due[DATE_MAX], when[DATE_MAX];
 
+	if (r->series) {
+		tally_series(t, r);
+		return;
+	}
 	if (r->due_day == NO_DATE || !in_window(r->due_day) ||
 	    (!settled && r->due_day >= win.today))
 		return;
-	if (r->by_them) {
-		t->n.theirs_due++;
-		t->n.theirs_on_time += on_time;
-	} else {
-		t->n.ours_due++;
-		t->n.ours_on_time += on_time;
-	}
+	count_promise(t, r->by_them, on_time);
 	if (!t->keep_evidence)
 		return;
 	date_format(r->due_day, due);
@@ -926,11 +978,14 @@ by_source(const void *a, const void *b)
 		return x->line < y->line ? -1 : 1;
 	if (x->kind != y->kind)
 		return x->kind < y->kind ? -1 : 1;
+	if (x->day != y->day)
+		return x->day < y->day ? -1 : 1;
 	return x < y ? -1 : x > y;
 }
 
 /* Evidence of one fact, given by several contacts pooled, listed once:
- * the first. */
+ * the first (an occurrence of a series is a fact of its own, by its
+ * day). */
 static void
 pool_unshare_evidence(struct tally *t)
 {
@@ -943,13 +998,14 @@ pool_unshare_evidence(struct tally *t)
 	for (i = 0; i < t->nev; i++)
 		v[i] = &t->ev[i];
 	qsort(v, t->nev, sizeof(*v), by_source);
-	for (i = 1; i < t->nev; i++)
+	for (i = t->nev; i-- > 1;)	/* from the end: marks do not meet */
 		if (v[i]->file == v[i - 1]->file && v[i]->line ==
-		    v[i - 1]->line && v[i]->kind == v[i - 1]->kind)
-			v[i]->day = NO_DATE;	/* a repeat: dropped below */
+		    v[i - 1]->line && v[i]->kind == v[i - 1]->kind &&
+		    v[i]->day == v[i - 1]->day)
+			v[i]->kind = EV__DROPPED;	/* a repeat */
 	free(v);
 	for (i = k = 0; i < t->nev; i++)
-		if (t->ev[i].day != NO_DATE)
+		if (t->ev[i].kind != EV__DROPPED)
 			t->ev[k++] = t->ev[i];
 	t->nev = k;
 }

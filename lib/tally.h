@@ -28,7 +28,8 @@ struct feedback {
 
 /* What a piece of evidence bears on, for --explain. */
 enum ev_kind { EV_STOOD_UP, EV_THEIR_BUMP, EV_PROMISE, EV_THEIR_PROMISE,
-    EV_ISSUE, EV_REQUEST, EV_FEEDBACK, EV_RATE, EV_DEAL };
+    EV_ISSUE, EV_REQUEST, EV_FEEDBACK, EV_RATE, EV_DEAL,
+    EV__DROPPED };	/* a repeat, while pooling */
 
 struct evidence {
 	enum ev_kind kind;
@@ -100,6 +101,8 @@ struct tally {
 	int rated[NDIMS];	/* latest rate, 1..5, or 0 */
 	int rated_day[NDIMS];
 	struct money money;	/* deal amounts, by currency */
+	struct latest snooze;	/* the last snooze entry of the contact */
+	int snooze_until;	/* its until:, or NO_DATE */
 	struct share_part *shares;	/* facts it shares with others */
 	unsigned pool_mark;	/* tally_pool()'s */
 	struct evidence *ev;

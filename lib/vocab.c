@@ -61,6 +61,7 @@ static const struct kindinfo {
 	[K_KEPT] = { NAME("kept"), 0, K_PROMISE },
 	[K_BROKEN] = { NAME("broken"), 0, K_PROMISE },
 	[K_MOVED] = { NAME("moved"), 0, K_PROMISE },
+	[K_ENDED] = { NAME("ended"), 0, K_PROMISE },
 	[K_ISSUE] = { NAME("issue"), KF_OPENS_REF, K_NONE },
 	[K_TOLD] = { NAME("told"), 0, K_ISSUE },
 	[K_RESOLVED] = { NAME("resolved"), 0, K_ISSUE },
@@ -71,6 +72,7 @@ static const struct kindinfo {
 	[K_REFERRAL] = { NAME("referral"), 0, K_NONE },
 	[K_RATE] = { NAME("rate"), 0, K_NONE },
 	[K_STATUS] = { NAME("status"), KF_STATE, K_NONE },
+	[K_SNOOZE] = { NAME("snooze"), 0, K_NONE },
 	[K_CONTACT] = { NAME("contact"), KF_DIRECTIVE, K_NONE },
 	[K_OPTION] = { NAME("option"), KF_DIRECTIVE, K_NONE },
 };
@@ -85,6 +87,7 @@ static const struct need needs[] = {
 	{ K_MOVED, "due", "the new due date", "2026-11-30" },
 	{ K_RATE, NULL, "at least one of I: M: B: W: P: H: E:, each 1 to 5",
 	    "4" },
+	{ K_SNOOZE, "until", "the day the snooze ends", "2026-12-01" },
 };
 
 enum kind
@@ -307,8 +310,8 @@ dim_of_letter(char c)
 /* attribute keys */
 
 /* What kind of value each known key takes. */
-enum vtype { V_FREE, V_DATE, V_PERIOD, V_DURATION, V_ENUM, V_INT, V_AMOUNT,
-    V_CURRENCY, V_ID };
+enum vtype { V_FREE, V_DATE, V_PERIOD, V_CADENCE, V_EVERY, V_YEARLY,
+    V_DURATION, V_ENUM, V_INT, V_AMOUNT, V_CURRENCY, V_ID };
 
 struct keyinfo {
 	struct name key;
@@ -326,10 +329,12 @@ static const struct keyinfo keys[] = {
 	{ NAME("id"), TYPE(V_ID) },
 	{ NAME("due"), TYPE(V_DATE) },
 	{ NAME("learned"), TYPE(V_DATE) },
+	{ NAME("until"), TYPE(V_DATE) },
 	{ NAME("since"), TYPE(V_DATE) },
-	{ NAME("cadence"), TYPE(V_PERIOD) },
+	{ NAME("cadence"), TYPE(V_CADENCE) },
 	{ NAME("sla"), TYPE(V_PERIOD) },
 	{ NAME("feedback-every"), TYPE(V_PERIOD) },
+	{ NAME("every"), TYPE(V_EVERY) },
 	{ NAME("planned"), TYPE(V_DURATION) },
 	{ NAME("actual"), TYPE(V_DURATION) },
 	{ NAME("outcome"), ENUM(outcome_words) },
@@ -347,6 +352,9 @@ static const struct keyinfo keys[] = {
 	{ NAME("kind"), TYPE(V_FREE) },
 	{ NAME("org"), TYPE(V_ID) },
 	{ NAME("owner"), TYPE(V_FREE) },
+	{ NAME("tier"), TYPE(V_FREE) },
+	{ NAME("birthday"), TYPE(V_YEARLY) },
+	{ NAME("anniversary"), TYPE(V_YEARLY) },
 	{ NAME("expects"), TYPE(V_FREE) },
 	{ NAME("likes"), TYPE(V_FREE) },
 };
@@ -412,9 +420,23 @@ key_is_declared(const char *key, size_t len)
 	return sym && sym->declared_key;
 }
 
-/* option keys KEY[,KEY...], checked already. */
-void
-keys_declare_list(const char *val, size_t n)
+/* Keys that the journal declares yearly (option yearly), besides the
+ * format's birthday: and anniversary:, each a declared key too. */
+int
+key_is_yearly(const char *key, size_t len)
+{
+	const struct keyinfo *k = key_lookup(key, len);
+	struct sym *sym;
+
+	if (k)
+		return k->type == V_YEARLY;
+	return (sym = sym_find(key, len)) && sym->yearly_key;
+}
+
+/* option keys KEY[,KEY...], or with yearly, option yearly KEY[,KEY...]:
+ * checked already. */
+static void
+declare_list(const char *val, size_t n, int yearly)
 {
 	const char *comma;
 	size_t k;
@@ -423,11 +445,25 @@ keys_declare_list(const char *val, size_t n)
 		comma = memchr(val, ',', n);
 		k = comma ? (size_t)(comma - val) : n;
 		key_declare(intern(val, k));
+		if (yearly)
+			sym_of(intern(val, k))->yearly_key = 1;
 		if (comma == NULL)
 			return;
 		n -= k + 1;
 		val = comma + 1;
 	}
+}
+
+void
+keys_declare_list(const char *val, size_t n)
+{
+	declare_list(val, n, 0);
+}
+
+void
+yearly_declare_list(const char *val, size_t n)
+{
+	declare_list(val, n, 1);
 }
 
 /* rel-journal(5), format 1.1: key:value on an entry or contact line is an
@@ -503,7 +539,9 @@ key_value_check(const struct keyinfo *k, const char *key, const char *val,
 {
 	const char *reason;
 	struct amount amount;
-	struct period p;
+	struct cadence cad;
+	struct yearly yd;
+	struct period p = { 0, 'd' };
 	int n;
 
 	if (k == NULL)
@@ -520,6 +558,25 @@ key_value_check(const struct keyinfo *k, const char *key, const char *val,
 		if (period_parse(val, strlen(val), &p, &reason) == 0)
 			return NULL;
 		snprintf(why, whysize, "%s:%s is not a period: %s", key, val, reason);
+		return why;
+	case V_EVERY:
+		if (period_parse(val, strlen(val), &p, &reason) == 0 && p.n > 0)
+			return NULL;
+		snprintf(why, whysize, "%s:%s is not a period: %s", key, val,
+		    p.n == 0 && period_parse(val, strlen(val), &p, &reason) == 0 ?
+		    "a promise cannot repeat every 0 days" : reason);
+		return why;
+	case V_CADENCE:
+		if (cadence_parse(val, strlen(val), &cad, &reason) == 0)
+			return NULL;
+		snprintf(why, whysize, "%s:%s is not a %s: %s", key, val,
+		    strstr(val, "..") ? "cadence" : "period", reason);
+		return why;
+	case V_YEARLY:
+		if (yearly_parse(val, strlen(val), &yd, &reason) == 0)
+			return NULL;
+		snprintf(why, whysize, "%s:%s is not a yearly date: %s", key, val,
+		    reason);
 		return why;
 	case V_DURATION:
 		if (duration_parse(val, strlen(val), &n, &reason) == 0)
@@ -569,6 +626,8 @@ static const struct name journal_options[JO__COUNT] = {
 	[JO_DEFAULT_SLA] = NAME("default-sla"),
 	[JO_CURRENCY] = NAME("currency"),
 	[JO_KEYS] = NAME("keys"),
+	[JO_TIER] = NAME("tier"),
+	[JO_YEARLY] = NAME("yearly"),
 };
 
 /* The option (enum jopt) that w names, or -1. */

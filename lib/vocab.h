@@ -12,10 +12,10 @@ enum kind {
 	K_NONE,
 	K_MEETING, K_CALL, K_VISIT, K_EMAIL, K_MESSAGE,
 	K_NOTE,
-	K_PROMISE, K_KEPT, K_BROKEN, K_MOVED,
+	K_PROMISE, K_KEPT, K_BROKEN, K_MOVED, K_ENDED,
 	K_ISSUE, K_TOLD, K_RESOLVED,
 	K_REQUEST, K_ANSWERED,
-	K_FEEDBACK, K_DEAL, K_REFERRAL, K_RATE, K_STATUS,
+	K_FEEDBACK, K_DEAL, K_REFERRAL, K_RATE, K_STATUS, K_SNOOZE,
 	K_CONTACT, K_OPTION,
 	K__COUNT
 };
@@ -64,6 +64,8 @@ const struct keyinfo *key_lookup(const char *key, size_t len);
 const char *key_name(const struct keyinfo *);
 const char *const *key_choices(const struct keyinfo *, size_t *n);
 int key_takes_date(const struct keyinfo *);
+int key_is_yearly(const char *key, size_t len);
+void yearly_declare_list(const char *, size_t);
 const char *const *key_names(size_t *n);
 int key_is_attribute(const char *key, size_t len, enum kind,
     const struct keyinfo **info);
@@ -75,7 +77,7 @@ const char *key_value_check(const struct keyinfo *, const char *key,
     const char *val, char *why, size_t whysize);
 
 enum jopt { JO_DEFAULT_CADENCE, JO_FEEDBACK_EVERY, JO_DEFAULT_SLA,
-    JO_CURRENCY, JO_KEYS, JO__COUNT };
+    JO_CURRENCY, JO_KEYS, JO_TIER, JO_YEARLY, JO__COUNT };
 int journal_option_from_word(const char *, size_t);
 const char *const *journal_option_names(size_t *n);
 

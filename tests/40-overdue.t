@@ -112,10 +112,10 @@ ok $? "nothing due: nothing on stderr either"
 
 # --csv: a header, one row per item, the same order.
 run 0 "--csv" --today 2026-11-22 --csv --kind issue,promise --them team.rel <<'OUT'
-kind,status,days_late,due,contact,owner,ref,what,file,line,contacts,urgency
-promise,overdue,7,2026-11-15,jan,omar,p-them,theirs: Their contract,team.rel,35,jan,1.00
-issue,overdue,1,2026-11-21,jan,omar,iss,not told: Outage,team.rel,38,jan,1.00
-promise,overdue,1,2026-11-21,jan,omar,p-late,Send deck,team.rel,33,jan,0.14
+kind,status,days_late,due,contact,owner,ref,what,file,line,contacts,urgency,late_from
+promise,overdue,7,2026-11-15,jan,omar,p-them,theirs: Their contract,team.rel,35,jan,1.00,2026-11-15
+issue,overdue,1,2026-11-21,jan,omar,iss,not told: Outage,team.rel,38,jan,1.00,2026-11-21
+promise,overdue,1,2026-11-21,jan,omar,p-late,Send deck,team.rel,33,jan,0.14,2026-11-21
 OUT
 
 # The events CSV gives the same items as the journal.

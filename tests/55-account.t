@@ -117,7 +117,7 @@ is "$tmp/rows" tom B 0 "never asked: counted from the first record, past 2 x 45d
 n=$(grep -c '^ *[0-9]*d late .* feedback  blueharbor (bh-it, anke) ' "$tmp/text")
 [ "$n" = 1 ]
 ok $? "org, team and member overdue from one feedback: one line names all"
-grep -q '^feedback,overdue,52,2026-10-09,blueharbor,paula,,no feedback for 97 days (every 45d),account.rel,74,"blueharbor,bh-it,anke",1.16$' "$tmp/items"
+grep -q '^feedback,overdue,52,2026-10-09,blueharbor,paula,,no feedback for 97 days (every 45d),account.rel,74,"blueharbor,bh-it,anke",1.16,2026-10-09$' "$tmp/items"
 ok $? "its CSV row: the org first, all contacts in the last columns"
 n=$(grep -c ',bh-plan,' "$tmp/items")
 [ "$n" = 1 ]

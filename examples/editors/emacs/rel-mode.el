@@ -49,15 +49,16 @@ itself.  Set it as a file local variable, or for a directory in
 
 (defconst rel-kinds
   '("meeting" "call" "visit" "email" "message" "note" "promise" "kept"
-    "broken" "moved" "issue" "told" "resolved" "request" "answered"
-    "feedback" "deal" "referral" "rate" "status")
+    "broken" "moved" "ended" "issue" "told" "resolved" "request" "answered"
+    "feedback" "deal" "referral" "rate" "status" "snooze")
   "The entry kinds of a rel journal.")
 
 (eval-and-compile
   (defconst rel-keys
-    '("id" "due" "learned" "since" "cadence" "sla" "planned" "actual"
-      "outcome" "by" "purpose" "ours" "status" "severity" "score" "amount"
-      "currency" "to" "kind" "org" "owner" "expects" "likes")
+    '("id" "due" "learned" "until" "since" "cadence" "sla" "feedback-every"
+      "every" "planned" "actual" "outcome" "by" "purpose" "ours" "status"
+      "severity" "score" "amount" "currency" "to" "kind" "org" "owner" "tier"
+      "birthday" "anniversary" "expects" "likes")
     "The attribute keys that rel-journal(5) defines, but the rating letters.")
   (defconst rel--date "\\([0-9]\\{4\\}-[0-9]\\{2\\}-[0-9]\\{2\\}\\)")
   (defconst rel--time "\\(?:[ \t]+\\([0-9]\\{2\\}:[0-9]\\{2\\}\\)\\)?")

@@ -23,7 +23,8 @@ syn match relTime /\d\d:\d\d\ze\%(\s\|$\)/ contained
       \ nextgroup=relBadKind,relKind,relRateKind skipwhite
 syn keyword relKind contained nextgroup=relSubject skipwhite
       \ meeting call visit email message note promise kept broken moved
-      \ issue told resolved request answered feedback deal referral status
+      \ ended issue told resolved request answered feedback deal referral
+      \ status snooze
 syn keyword relRateKind contained nextgroup=relRateSubject skipwhite rate
 syn match relSubject /[A-Za-z0-9][A-Za-z0-9._,-]*/ contained
       \ nextgroup=relRest skipwhite
