@@ -155,7 +155,7 @@ book_check_attr(const struct src *src, size_t off, enum kind kind,
 
 	if (kind == K_OPTION)
 		return option_check(src, off, off, key, val);
-	if (kind != K_PROMISE && strcmp(key, "every") == 0) {
+	if (kind != K_PROMISE && key_makes_series(info)) {
 		diag_at(DIAG_ERROR, src, off, "every: makes a promise repeat; %s "
 		    "%s does not: drop it, or make the entry a promise", a_or_an(
 		    kind_name(kind)), kind_name(kind));

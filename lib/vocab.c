@@ -385,6 +385,13 @@ key_takes_date(const struct keyinfo *k)
 	return k && k->type == V_DATE;
 }
 
+/* every: (a promise's only) */
+int
+key_makes_series(const struct keyinfo *k)
+{
+	return k && k->type == V_EVERY;
+}
+
 const char *
 key_name(const struct keyinfo *k)
 {

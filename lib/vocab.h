@@ -64,6 +64,7 @@ const struct keyinfo *key_lookup(const char *key, size_t len);
 const char *key_name(const struct keyinfo *);
 const char *const *key_choices(const struct keyinfo *, size_t *n);
 int key_takes_date(const struct keyinfo *);
+int key_makes_series(const struct keyinfo *);
 int key_is_yearly(const char *key, size_t len);
 void yearly_declare_list(const char *, size_t);
 const char *const *key_names(size_t *n);
