@@ -70,7 +70,7 @@ check: all $(O)/tests/unit
 # The suite once more with every tool under valgrind's memcheck.
 check-valgrind: all $(O)/tests/unit
 	tests/valgrind-bin build-vg $(TOOLS)
-	REL_BIN=$(abspath build-vg) prove tests/*.t
+	REL_BIN=$(abspath build-vg) REL_VALGRIND=1 prove tests/*.t
 
 # The benchmark (tests/bench/README): BENCH_SIZES="10k 100k", BENCH_REPS=3.
 bench: all
