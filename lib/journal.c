@@ -539,11 +539,13 @@ parse_include(const struct src *src, size_t pos, const struct read_opts *opts)
 	struct token t;
 	char *pattern, *path;
 	size_t n;
-	int rc;
+	int found, rc;
 
-	if (!include_word(src->text, src->len, &pos, &t)) {
-		error_at(src, t.type == T_ERROR ? t.off : pos, "include needs a "
-		    "file name or a pattern, as in: include team/*.rel");
+	found = word_next(src->text, src->len, &pos, WORDS_NO_KEY, &t);
+	if (!found || t.type != T_TITLE) {
+		error_at(src, found && t.type == T_ERROR ? t.off : pos,
+		    "include needs a file name or a pattern, as in: "
+		    "include team/*.rel");
 		return;
 	}
 	c.off = t.off;
