@@ -26,8 +26,8 @@ MAN1 = man/rel-parse.1 man/rel-score.1 man/rel-overdue.1 \
 	man/rel-report.1 man/rel-fmt.1 man/rel-merge.1 man/rel-add.1
 MAN5 = man/rel-journal.5
 LIB = add book builder cli contact csvin csvout date diag fmt inplace input \
-	intern journal lines merge money overdue record report safe score tally \
-	utf8 util vocab width words
+	intern journal lines merge money overdue record report safe score select \
+	tally utf8 util vocab width words
 LIB_OBJ = $(LIB:%=$(O)/lib/%.o)
 # Each object's headers, as the compiler found them (-MMD): a change to a
 # header rebuilds what includes it, and nothing else.
