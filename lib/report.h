@@ -11,7 +11,7 @@ struct report_opts {
 	int ascii;		/* --ascii */
 	int color;		/* ANSI colour for health */
 	int all;		/* ended contacts too */
-	const char *contact;	/* --contact ID, or NULL */
+	const struct selection *select;	/* select.h; or NULL */
 	struct window win;
 };
 
