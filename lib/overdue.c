@@ -420,18 +420,6 @@ overdue_items_free(struct item *v, size_t n)
 	free(v);
 }
 
-/* Whether the item names c or a member of c. */
-int
-item_names(const struct item *it, const struct contact *c)
-{
-	size_t i;
-
-	for (i = 0; i < it->nwho; i++)
-		if (contact_within(it->who[i], c))
-			return 1;
-	return 0;
-}
-
 void
 item_status(const struct item *it, char *out, size_t n)
 {

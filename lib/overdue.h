@@ -50,7 +50,6 @@ void item_status(const struct item *, char *, size_t);
 void item_urgency(const struct item *, char *, size_t);
 void item_who(const struct item *, struct buf *);
 void item_what(const struct item *, int with_id, struct buf *);
-int item_names(const struct item *, const struct contact *);
 
 void overdue_write_csv(FILE *, const struct item *, size_t);
 #define OVERDUE_WIDTH 80	/* the columns the text fits, ids aside */

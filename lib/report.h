@@ -6,6 +6,8 @@
 
 #include "tally.h"
 
+struct selection;
+
 struct report_opts {
 	int markdown;		/* --format md */
 	int ascii;		/* --ascii */
