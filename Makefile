@@ -25,9 +25,10 @@ TOOLS = rel-parse rel-score rel-overdue rel-report rel-fmt rel-merge rel-add
 MAN1 = man/rel-parse.1 man/rel-score.1 man/rel-overdue.1 \
 	man/rel-report.1 man/rel-fmt.1 man/rel-merge.1 man/rel-add.1
 MAN5 = man/rel-journal.5
+MAN7 = man/rel.7
 LIB = add book builder cli contact csvin csvout date diag fmt inplace input \
-	intern journal lines merge money overdue record report safe score series \
-	tally utf8 util vocab width words
+	intern journal lines merge money overdue record report safe score select \
+	series tally utf8 util vocab width words
 LIB_OBJ = $(LIB:%=$(O)/lib/%.o)
 # Each object's headers, as the compiler found them (-MMD): a change to a
 # header rebuilds what includes it, and nothing else.
@@ -77,7 +78,7 @@ bench: all
 	REL_BIN=$(abspath $(O)) tests/bench/run
 
 lint-man:
-	mandoc -Tlint -Wwarning $(MAN1) $(MAN5)
+	mandoc -Tlint -Wwarning $(MAN1) $(MAN5) $(MAN7)
 
 BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 ZSHCOMPDIR ?= $(PREFIX)/share/zsh/site-functions
@@ -86,11 +87,12 @@ ZSHCOMPDIR ?= $(PREFIX)/share/zsh/site-functions
 # rel-parse, a link to it for each other tool.
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
-		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(BASHCOMPDIR) \
-		$(DESTDIR)$(ZSHCOMPDIR)
+		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7 \
+		$(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
 	cp $(TOOLS:%=$(O)/%) $(DESTDIR)$(BINDIR)/
 	cp $(MAN1) $(DESTDIR)$(MANDIR)/man1/
 	cp $(MAN5) $(DESTDIR)$(MANDIR)/man5/
+	cp $(MAN7) $(DESTDIR)$(MANDIR)/man7/
 	cp examples/completion/rel.bash $(DESTDIR)$(BASHCOMPDIR)/rel-parse
 	for t in $(filter-out rel-parse,$(TOOLS)); do \
 		ln -sf rel-parse $(DESTDIR)$(BASHCOMPDIR)/$$t; done
@@ -100,6 +102,7 @@ uninstall:
 	cd $(DESTDIR)$(BINDIR) && rm -f $(TOOLS)
 	cd $(DESTDIR)$(MANDIR)/man1 && rm -f $(MAN1:man/%=%)
 	cd $(DESTDIR)$(MANDIR)/man5 && rm -f $(MAN5:man/%=%)
+	cd $(DESTDIR)$(MANDIR)/man7 && rm -f $(MAN7:man/%=%)
 	cd $(DESTDIR)$(BASHCOMPDIR) && rm -f $(TOOLS)
 	rm -f $(DESTDIR)$(ZSHCOMPDIR)/_rel
 

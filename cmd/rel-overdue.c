@@ -10,6 +10,7 @@
 #include "csvout.h"
 #include "overdue.h"
 #include "reader.h"
+#include "select.h"
 #include "tally.h"
 
 struct overdue {
@@ -18,7 +19,7 @@ struct overdue {
 	int csv;
 };
 
-enum { O_THEM = CLI_OWN, O_WITHIN, O_OWNER, O_KIND, O_CSV };
+enum { O_THEM = CLI_OWN, O_WITHIN, O_CSV };
 
 static const char *const within_words[] = { "7d", "14d", "30d", NULL };
 
@@ -27,10 +28,6 @@ static const struct cli_option options[] = {
 	    SETS(struct overdue, o.them) },
 	{ "within", 0, "PERIOD", O_WITHIN, "also what falls due within PERIOD "
 	    "(e.g. 7d)", within_words, 0 },
-	{ "owner", 0, "NAME", O_OWNER, "only contacts owned by NAME", NULL,
-	    SETS(struct overdue, o.owner) },
-	{ "kind", 0, "LIST", O_KIND, "only these kinds, comma-separated:",
-	    item_kind_names, 0 },
 	{ "csv", 0, NULL, O_CSV, "write CSV with a header", NULL,
 	    SETS(struct overdue, csv) },
 	{ NULL, 0, NULL, 0, NULL, NULL, 0 },
@@ -42,45 +39,20 @@ static const struct tool tool = {
 	"contacts past their cadence, our promises past due, bad news not\n"
 	"yet told, requests past their SLA, feedback not collected.",
 	"Exit status: 0 if something is listed, 1 if nothing is due,\n"
-	"2 on bad input or usage.  See rel-overdue(1).",
-	options, TAKES_TODAY | TAKES_SAFE_CSV,
+	"2 on bad input or usage.  See rel-overdue(1), and rel(7) for the\n"
+	"selection.",
+	options, TAKES_TODAY | TAKES_SAFE_CSV | TAKES_SELECT_CONTACTS, NULL,
+	item_kind_names,
 };
 
-static unsigned
-parse_kinds(const char *list)
-{
-	const char *p = list, *comma;
-	struct buf kinds_known = { 0 };
-	enum item_kind k;
-	unsigned kinds = 0;
-	size_t n;
-
-	for (;;) {
-		comma = strchr(p, ',');
-		n = comma ? (size_t)(comma - p) : strlen(p);
-		if (item_kind_from_word(p, n, &k) == -1) {
-			item_kind_list(&kinds_known);
-			cli_usage("--kind: '%.*s' is not one of %s", (int)n, p,
-			    kinds_known.s);
-		}
-		kinds |= 1u << k;
-		if (comma == NULL)
-			return kinds;
-		p = comma + 1;
-	}
-}
-
-/* --within PERIOD, --kind LIST */
+/* --within PERIOD */
 static void
 own_option(int id, const char *arg, void *ctx)
 {
 	struct overdue *od = ctx;
 	const char *why;
 
-	if (id == O_KIND) {
-		od->o.kinds = parse_kinds(arg);
-		return;
-	}
+	(void)id;
 	od->within = arg;
 	if (period_parse(arg, strlen(arg), &od->o.within_p, &why) == -1)
 		cli_usage("--within %s: %s", arg, why);
@@ -89,7 +61,7 @@ own_option(int id, const char *arg, void *ctx)
 int
 main(int argc, char **argv)
 {
-	struct overdue od = { .o.within = -1, .o.kinds = (1u << IT__COUNT) - 1 };
+	struct overdue od = { .o.within = -1 };
 	struct read_opts ropts = { 0 };
 	struct window win;
 	struct item *items;
@@ -102,6 +74,8 @@ main(int argc, char **argv)
 	ops = cli_operands(argc, argv, first, &nops);
 	od.csv |= csv_safe;	/* --safe-csv is CSV */
 	od.o.today = cli.today;
+	od.o.kinds = select_kinds(cli.select, (1u << IT__COUNT) - 1);
+	od.o.select = cli.select;
 	if (od.within)
 		od.o.within = period_add(od.o.today, od.o.within_p, 1) - od.o.today;
 	win = (struct window){ NO_DATE, NO_DATE, cli.today, 0, 0 };
@@ -111,8 +85,7 @@ main(int argc, char **argv)
 		tally_finish();
 	if (status != 0 || diag_errors())
 		return tool_exit(2);
-	if (od.o.owner)
-		owner_option("--owner", od.o.owner);
+	select_check(cli.select);
 	items = overdue_items(&od.o, &n);
 	if (n == 0)
 		status = 1;

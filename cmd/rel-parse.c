@@ -5,6 +5,7 @@
 #include "cli.h"
 #include "csvout.h"
 #include "reader.h"
+#include "select.h"
 
 struct parse {
 	int check;
@@ -27,11 +28,12 @@ static const struct cli_option options[] = {
 static const struct tool tool = {
 	"rel-parse", "[FILE ...]",
 	"Read rel journals (or their events CSV) and write one CSV row per\n"
-	"record to standard output.  FILE - reads standard input; none reads\n"
-	"standard input, or on a terminal $REL_JOURNAL.",
+	"record to standard output, or per record selected.  FILE - reads\n"
+	"standard input; none reads standard input, or on a terminal\n"
+	"$REL_JOURNAL.",
 	"Exit status: 0 if all input was valid, 2 otherwise.\n"
-	"See rel-parse(1) and rel-journal(5).",
-	options, TAKES_TODAY | TAKES_SAFE_CSV,
+	"See rel-parse(1), rel-journal(5) and, for the selection, rel(7).",
+	options, TAKES_TODAY | TAKES_SAFE_CSV | TAKES_SELECT,
 };
 
 static void
@@ -55,7 +57,7 @@ main(int argc, char **argv)
 		p.opts.ctx = stdout;
 		puts(CSV_HEADER);
 	}
-	status = rel_read_all(nops, ops, &p.opts);
+	status = select_read(cli.select, nops, ops, &p.opts);
 	events_flush(stdout);
 	return tool_exit(status);
 }

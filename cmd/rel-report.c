@@ -9,13 +9,14 @@
 #include "diag.h"
 #include "reader.h"
 #include "report.h"
+#include "select.h"
 
 struct report {
 	struct report_opts ro;
 	const char *color;
 };
 
-enum { O_FORMAT = CLI_OWN, O_ASCII, O_COLOR, O_CONTACT, O_ALL };
+enum { O_FORMAT = CLI_OWN, O_ASCII, O_COLOR, O_ALL };
 
 static const char *const format_words[] = { "text", "md", NULL };
 static const char *const color_words[] = { "auto", "always", "never", NULL };
@@ -30,8 +31,6 @@ static const struct cli_option options[] = {
 	    SETS(struct report, color) },
 	{ "colour", 0, "WHEN", O_COLOR, NULL, color_words,
 	    SETS(struct report, color) },
-	{ "contact", 0, "ID", O_CONTACT, "report on one contact", NULL,
-	    SETS(struct report, ro.contact) },
 	{ "all", 0, NULL, O_ALL, "include ended contacts", NULL,
 	    SETS(struct report, ro.all) },
 	{ NULL, 0, NULL, 0, NULL, NULL, 0 },
@@ -41,10 +40,11 @@ static const struct tool tool = {
 	"rel-report", "[FILE ...]",
 	"Write a readable report of rel journals (or their events CSV):\n"
 	"a summary, the contacts by health, a section on each, and what is\n"
-	"overdue.  Plain text that fits 80 columns, or Markdown.",
+	"overdue.  Plain text that fits 80 columns, or Markdown.  A selection\n"
+	"picks the contacts and items reported on.",
 	"Exit status: 0 on success, 2 on bad input or usage.\n"
-	"See rel-report(1).",
-	options, TAKES_TODAY | TAKES_WINDOW,
+	"See rel-report(1), and rel(7) for the selection.",
+	options, TAKES_TODAY | TAKES_WINDOW | TAKES_SELECT_CONTACTS,
 };
 
 /* --format text|md */
@@ -95,6 +95,8 @@ main(int argc, char **argv)
 		tally_finish();
 	if (status != 0 || diag_errors())
 		return tool_exit(2);
+	select_check(cli.select);
+	r.ro.select = cli.select;
 	report_write(stdout, &r.ro);
 	return tool_exit(0);
 }

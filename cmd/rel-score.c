@@ -12,6 +12,7 @@
 #include "money.h"
 #include "reader.h"
 #include "score.h"
+#include "select.h"
 
 struct score {
 	int by_org, all;
@@ -35,10 +36,12 @@ static const struct cli_option options[] = {
 static const struct tool tool = {
 	"rel-score", "[FILE ...]",
 	"Score each contact of rel journals (or their events CSV): one CSV\n"
-	"row of measures and 0-100 scores per contact.",
+	"row of measures and 0-100 scores per contact.  A selection picks\n"
+	"the rows; each is measured on all the contact's evidence.",
 	"Exit status: 0 on success, 2 on bad input or usage.\n"
-	"See rel-score(1) for every formula.",
-	options, TAKES_TODAY | TAKES_WINDOW | TAKES_SAFE_CSV,
+	"See rel-score(1) for every formula, rel(7) for the selection.",
+	options, TAKES_TODAY | TAKES_WINDOW | TAKES_SAFE_CSV |
+	    TAKES_SELECT_CONTACTS,
 };
 
 static const char SCORE_HEADER[] =
@@ -175,6 +178,26 @@ write_row(FILE *fp, const struct tally *t, int today)
 	csv_end(fp);
 }
 
+/* Whether the row of c is written: it is selected (by org, with its
+ * members: the contacts it stands for), and not ended, unless --all or
+ * the selection names it. */
+static int
+row_wanted(const struct score *sc, const struct selection *sel,
+    const struct contact *c)
+{
+	const struct contact *const *set = &c;
+	struct contact **m;
+	size_t n = 1;
+
+	if (sc->by_org) {
+		n = tally_members(c, &m);
+		set = (const struct contact *const *)m;
+	}
+	if (!select_contacts(sel, set, n))
+		return 0;
+	return sc->all || contact_status(c) != ST_ENDED || select_names(sel, c);
+}
+
 /* --explain ID: 0, or 2 when ID is not a contact to explain. */
 static int
 explain(const struct score *sc, struct tally *const *rows, int today)
@@ -209,6 +232,9 @@ main(int argc, char **argv)
 
 	first = cli_start(argc, argv, &tool, &cli, own_option, &sc);
 	ops = cli_operands(argc, argv, first, &nops);
+	if (sc.explain && cli.select)
+		cli_usage("--explain names the one contact to explain; it takes "
+		    "no selection");
 	win = (struct window){ cli.since, cli.until, cli.today, 0, sc.by_org };
 	if (win.until != NO_DATE && win.until < win.today)
 		win.today = win.until;
@@ -220,6 +246,7 @@ main(int argc, char **argv)
 	tally_finish();
 	if (diag_errors())
 		return tool_exit(2);
+	select_check(cli.select);
 	cs = book_contacts(&n);
 	if (sc.by_org)
 		rows = tally_by_org(&n);
@@ -228,8 +255,8 @@ main(int argc, char **argv)
 	else {
 		puts(SCORE_HEADER);
 		for (i = 0; i < n; i++)
-			if ((rows == NULL || rows[i]) && (sc.all ||
-			    contact_status(cs[i]) != ST_ENDED))
+			if ((rows == NULL || rows[i]) &&
+			    row_wanted(&sc, cli.select, cs[i]))
 				write_row(stdout, rows ? rows[i] : tally_of(cs[i]),
 				    win.today);
 	}

@@ -5,6 +5,8 @@
  * disagree with what the tool takes, and --complete WHAT prints the words
  * that complete WHAT for the shell completions, from the same table.
  *
+ * The selection (select.c) is read here for every tool that takes it.
+ *
  * The end of a tool is here too: its output flushed and checked, its
  * memory handed back. */
 #include <ctype.h>
@@ -22,54 +24,155 @@
 #include "date.h"
 #include "diag.h"
 #include "reader.h"
+#include "select.h"
 #include "util.h"
 
-/* The shared options, in the order --help lists them after a tool's. */
-static const struct cli_option shared[] = {
-	{ "since", 0, "DATE", CLI_SINCE, "count only evidence from DATE on",
-	    NULL, 0 },
-	{ "until", 0, "DATE", CLI_UNTIL, "count only evidence up to DATE",
-	    NULL, 0 },
-	{ "safe-csv", 0, NULL, CLI_SAFE_CSV, "make CSV cells safe to open in a "
-	    "spreadsheet", NULL, 0 },
-	{ "today", 0, "DATE", CLI_TODAY, "the current date (YYYY-MM-DD)", NULL,
-	    0 },
-	{ "help", 'h', NULL, CLI_HELP, "show this help", NULL, 0 },
-	{ "version", 'V', NULL, CLI_VERSION, "show the version", NULL, 0 },
-	{ "complete", 0, "WHAT", CLI_COMPLETE, NULL, NULL, 0 },
-	{ NULL, 0, NULL, 0, NULL, NULL, 0 },
+#define SELECTS (TAKES_SELECT | TAKES_SELECT_CONTACTS)
+#define SEL(t) (CLI_SELECT + 2 * (t))
+#define NOT(t) (CLI_SELECT + 2 * (t) + 1)
+#define NO_OPTION { NULL, 0, NULL, 0, NULL, NULL, 0 }
+
+/* The shared options, in the order --help lists them after a tool's, and
+ * the tools that take each: all (takes 0), or those whose takes has a
+ * bit of `takes` and none of `unless`; a tool with a bit of `refused`
+ * knows the option, and refuses it with a reason (select_option()).
+ * The selection's come first, each followed in --help by its negation
+ * (negation()); the words and help of --kind are the tool's
+ * (kind_option()). */
+static const struct shared {
+	struct cli_option o;
+	unsigned takes, unless, refused;
+} shared[] = {
+	{ { "contact", 0, "ID", SEL(SEL_CONTACT), "select the contact ID (an org: "
+	    "with its members)", NULL, 0 }, SELECTS, 0, 0 },
+	{ { "org", 0, "ID", SEL(SEL_ORG), "select the org ID and its members",
+	    NULL, 0 }, SELECTS, 0, 0 },
+	{ { "owner", 0, "NAME", SEL(SEL_OWNER), "select the contacts owned by "
+	    "NAME", NULL, 0 }, SELECTS, 0, 0 },
+	{ { "tag", 0, "TAG", SEL(SEL_TAG), "select what is tagged +TAG; "
+	    "repeated: all", NULL, 0 }, SELECTS, 0, 0 },
+	{ { "kind", 0, "LIST", SEL(SEL_KIND), NULL, NULL, 0 }, TAKES_SELECT, 0,
+	    TAKES_SELECT_CONTACTS },
+	{ { "grep", 0, "REGEX", SEL(SEL_GREP), "select the records whose title "
+	    "or a note line\nmatches REGEX (PCRE2); repeated: all", NULL, 0 },
+	    TAKES_SELECT, 0, TAKES_SELECT_CONTACTS },
+	{ { "since", 0, "DATE", CLI_SINCE, "count only evidence from DATE on",
+	    NULL, 0 }, TAKES_WINDOW, 0, 0 },
+	{ { "until", 0, "DATE", CLI_UNTIL, "count only evidence up to DATE",
+	    NULL, 0 }, TAKES_WINDOW, 0, 0 },
+	{ { "since", 0, "DATE", CLI_SINCE, "select the records dated DATE or "
+	    "later", NULL, 0 }, TAKES_SELECT, TAKES_WINDOW, 0 },
+	{ { "until", 0, "DATE", CLI_UNTIL, "select the records dated DATE or "
+	    "earlier", NULL, 0 }, TAKES_SELECT, TAKES_WINDOW, 0 },
+	{ { "since", 0, "DATE", CLI_SINCE, "select the items due on DATE or "
+	    "later", NULL, 0 }, TAKES_SELECT_CONTACTS, TAKES_WINDOW, 0 },
+	{ { "until", 0, "DATE", CLI_UNTIL, "select the items due on DATE or "
+	    "earlier", NULL, 0 }, TAKES_SELECT_CONTACTS, TAKES_WINDOW, 0 },
+	{ { "safe-csv", 0, NULL, CLI_SAFE_CSV, "make CSV cells safe to open in a "
+	    "spreadsheet", NULL, 0 }, TAKES_SAFE_CSV, 0, 0 },
+	{ { "today", 0, "DATE", CLI_TODAY, "the current date (YYYY-MM-DD)", NULL,
+	    0 }, TAKES_TODAY, 0, 0 },
+	{ { "help", 'h', NULL, CLI_HELP, "show this help", NULL, 0 }, 0, 0, 0 },
+	{ { "version", 'V', NULL, CLI_VERSION, "show the version", NULL, 0 }, 0,
+	    0, 0 },
+	{ { "complete", 0, "WHAT", CLI_COMPLETE, NULL, NULL, 0 }, 0, 0, 0 },
+	{ NO_OPTION, 0, 0, 0 },
 };
 
 static const struct tool *tool;
 static struct buf usage;	/* after the tool's name: its options, operands */
+static struct selection *made;	/* the selection given, freed at the end */
+
+enum { NOT_TAKEN, TAKEN, REFUSED };
 
 static int
-takes(const struct cli_option *o)
+is_select(int id)
 {
-	switch (o->id) {
-	case CLI_SINCE:
-	case CLI_UNTIL:
-		return (tool->takes & TAKES_WINDOW) != 0;
-	case CLI_SAFE_CSV:
-		return (tool->takes & TAKES_SAFE_CSV) != 0;
-	case CLI_TODAY:
-		return (tool->takes & TAKES_TODAY) != 0;
-	default:
-		return 1;
-	}
+	return id >= CLI_SELECT && id < SEL(SEL__COUNT);
 }
 
-/* Calls fn on each option the tool takes, its own first. */
+/* Whether the tool takes the shared option: NOT_TAKEN, TAKEN or REFUSED. */
+static int
+takes(const struct shared *s)
+{
+	unsigned t = tool->takes;
+
+	if (s->o.id == SEL(SEL_KIND) && tool->kinds &&
+	    (t & TAKES_SELECT_CONTACTS))
+		return TAKEN;
+	if (s->takes == 0 || ((t & s->takes) && !(t & s->unless)))
+		return TAKEN;
+	return (t & s->refused) ? REFUSED : NOT_TAKEN;
+}
+
+/* --kind as the tool takes it: the kinds of record, or of its own. */
 static void
-each_option(void (*fn)(const struct cli_option *, void *), void *ctx)
+kind_option(struct cli_option *o)
+{
+	if (tool->kinds)
+		o->help = "select the items of these kinds, comma-separated:";
+	else
+		o->help = "select the records of these kinds, comma-separated";
+	o->words = tool->kinds ? tool->kinds : select_record_kinds();
+}
+
+/* rel(7): each option of the selection has a negation, --not-NAME, that
+ * leaves out what --NAME selects. */
+static void
+negation(struct cli_option *o)
+{
+	static char names[SEL__COUNT][16], helps[SEL__COUNT][48];
+	size_t t = (size_t)(o->id - CLI_SELECT) / 2;
+
+	snprintf(names[t], sizeof(names[t]), "not-%s", o->name);
+	snprintf(helps[t], sizeof(helps[t]), "leave out what --%s %s selects",
+	    o->name, o->arg);
+	o->name = names[t];
+	o->help = helps[t];
+	o->id++;
+}
+
+/* Calls fn on the shared option s, or on its negation, if the tool takes
+ * it; with refused, if it refuses it too (getopt knows those). */
+static void
+offer(const struct shared *s, int negated, int refused,
+    void (*fn)(const struct cli_option *, void *), void *ctx)
+{
+	struct cli_option copy = s->o;
+	int how = takes(s);
+
+	if (how == NOT_TAKEN || (how == REFUSED && !refused))
+		return;
+	if (copy.id == SEL(SEL_KIND))
+		kind_option(&copy);
+	if (negated)
+		negation(&copy);
+	fn(&copy, ctx);
+}
+
+/* Calls fn on each option the tool takes, its own first, then the
+ * selection's and their negations, then the others. */
+static void
+each_option_of(void (*fn)(const struct cli_option *, void *), void *ctx,
+    int refused)
 {
 	const struct cli_option *o;
+	const struct shared *s = shared;
+	int negated;
 
 	for (o = tool->options; o->name; o++)
 		fn(o, ctx);
-	for (o = shared; o->name; o++)
-		if (takes(o))
-			fn(o, ctx);
+	for (negated = 0; negated < 2; negated++)
+		for (s = shared; is_select(s->o.id); s++)
+			offer(s, negated, refused, fn, ctx);
+	for (; s->o.name; s++)
+		offer(s, 0, refused, fn, ctx);
+}
+
+static void
+each_option(void (*fn)(const struct cli_option *, void *), void *ctx)
+{
+	each_option_of(fn, ctx, 0);
 }
 
 /* "  -c, --check           validate only", its further lines under it;
@@ -258,6 +361,28 @@ cli_unknown(const char *option, const char *arg, const char *what,
 	exit(2);
 }
 
+/* An option of the selection: one the tool refuses is a usage error
+ * that says why. */
+static void
+select_option(int id, const char *arg, struct cli *cli)
+{
+	enum select_test t = (enum select_test)((id - CLI_SELECT) / 2);
+	int negated = (id - CLI_SELECT) % 2;
+	const struct shared *s;
+
+	for (s = shared; s->o.id != SEL((int)t); s++)
+		;
+	if (takes(s) == REFUSED) {
+		diag_warn("--%s%s selects records, and %s counts all the records "
+		    "of each contact", negated ? "not-" : "", s->o.name,
+		    tool->name);
+		cli_usage("select contacts instead (--contact, --org, --owner, "
+		    "--tag), or records with rel-parse, piped into %s; see "
+		    "rel(7)", tool->name);
+	}
+	select_add(&cli->select, t, negated, arg, tool->kinds);
+}
+
 static void
 shared_option(int id, const char *arg, struct cli *cli, void *ctx)
 {
@@ -284,6 +409,9 @@ shared_option(int id, const char *arg, struct cli *cli, void *ctx)
 		break;
 	case CLI_SAFE_CSV:
 		csv_safe = 1;
+		break;
+	default:	/* the selection's */
+		select_option(id, arg, cli);
 		break;
 	}
 }
@@ -324,10 +452,11 @@ cli_start(int argc, char **argv, const struct tool *t, struct cli *cli,
 	diag_init(argv[0]);
 	make_usage();
 	signal(SIGPIPE, SIG_DFL);	/* a closed pipe ends the tool */
-	each_option(count_option, &n);
+	each_option_of(count_option, &n, 1);
 	l.v = xcalloc(n + 1, sizeof(*l.v));
-	each_option(add_option, &l);
+	each_option_of(add_option, &l, 1);
 	cli->since = cli->until = NO_DATE;
+	cli->select = NULL;
 	while ((c = getopt_long(argc, argv, letters, l.v, NULL)) != -1) {
 		if (c == '?' || c == ':') {
 			free(l.v);
@@ -347,6 +476,10 @@ cli_start(int argc, char **argv, const struct tool *t, struct cli *cli,
 	if (cli->since != NO_DATE && cli->until != NO_DATE &&
 	    cli->since > cli->until)
 		cli_usage("--since is after --until");
+	/* where they are not a window of evidence, the dates select */
+	if ((t->takes & SELECTS) && !(t->takes & TAKES_WINDOW))
+		select_dates(&cli->select, cli->since, cli->until);
+	made = cli->select;
 	return optind;
 }
 
@@ -383,6 +516,8 @@ tool_exit(int status)
 		status = 2;
 	rel_cleanup();
 	buf_free(&usage);
+	select_free(made);
+	made = NULL;
 	return status;
 }
 

@@ -7,18 +7,24 @@
 
 #define REL_VERSION "1.1.0"
 
-/* The options the tools share; a tool's own ids start at CLI_OWN. */
+/* The options the tools share; a tool's own ids start at CLI_OWN.  The
+ * selection's: CLI_SELECT + 2 x enum select_test, + 1 for its --not-. */
 enum {
 	CLI_HELP = 'h', CLI_VERSION = 'V',
 	CLI_TODAY = 0x100, CLI_SINCE, CLI_UNTIL, CLI_SAFE_CSV, CLI_COMPLETE,
+	CLI_SELECT = 0x180,
 	CLI_OWN = 0x200
 };
 
 /* Which of the shared options a tool takes, beside --help, --version
  * and --complete; OPTIONS_FIRST: its options end at its first operand
- * (rel-add, whose words may start with a -). */
+ * (rel-add, whose words may start with a -).  The selection (rel(7),
+ * select.h): TAKES_SELECT, of records, as they are read (rel-parse:
+ * select_read()); TAKES_SELECT_CONTACTS, of the contacts that rows and
+ * items stand for (rel-score, rel-overdue, rel-report), which refuse
+ * --grep, and --kind unless tool.kinds. */
 enum { TAKES_TODAY = 1, TAKES_WINDOW = 2, TAKES_SAFE_CSV = 4,
-    OPTIONS_FIRST = 8 };
+    OPTIONS_FIRST = 8, TAKES_SELECT = 16, TAKES_SELECT_CONTACTS = 32 };
 
 struct cli_option {
 	const char *name;	/* the long name */
@@ -46,12 +52,18 @@ struct tool {
 	 * the open refs), with the options read so far in ctx: prints them
 	 * and exits, or returns if WHAT is not its own.  May be NULL. */
 	void (*complete)(const char *what, void *ctx);
+	/* The words of --kind, for a tool whose --kind selects kinds of its
+	 * own (rel-overdue: the kinds of item); NULL: the kinds of record. */
+	const char *const *kinds;
 };
+
+struct selection;
 
 /* What the shared options set. */
 struct cli {
 	int today;		/* --today, else the local date */
 	int since, until;	/* --since, --until, or NO_DATE */
+	struct selection *select;	/* select.h; NULL: none given */
 };
 
 int cli_start(int argc, char **argv, const struct tool *, struct cli *,

@@ -9,6 +9,7 @@
 #include "intern.h"
 #include "overdue.h"
 #include "safe.h"
+#include "select.h"
 #include "tally.h"
 #include "width.h"
 
@@ -21,26 +22,6 @@ const char *
 item_kind_name(enum item_kind k)
 {
 	return item_kind_names[k];
-}
-
-/* "contact, promise, issue, request or feedback", into b */
-void
-item_kind_list(struct buf *b)
-{
-	words_join(b, item_kind_names, IT__COUNT, "or");
-}
-
-int
-item_kind_from_word(const char *w, size_t n, enum item_kind *k)
-{
-	int i;
-
-	for (i = 0; i < IT__COUNT; i++)
-		if (strlen(item_kind_names[i]) == n && memcmp(item_kind_names[i], w, n) == 0) {
-			*k = (enum item_kind)i;
-			return 0;
-		}
-	return -1;
 }
 
 struct list {
@@ -170,21 +151,6 @@ listed(const struct contact *c, int today)
 	    t->snooze_until, today);
 }
 
-static int
-wanted(const struct overdue_opts *o, const struct contact *c)
-{
-	const char *owner;
-
-	if (!listed(c, o->today))
-		return 0;
-	if (o->owner) {
-		owner = contact_owner(c);
-		if (owner == NULL || strcmp(owner, o->owner) != 0)
-			return 0;
-	}
-	return 1;
-}
-
 static void
 set_source(struct item *it, const struct latest *last, const struct contact *c)
 {
@@ -264,7 +230,7 @@ contact_items(struct list *l, const struct overdue_opts *o,
 	struct item *it;
 	char p[CADENCE_MAX];
 
-	if (!wanted(o, c))
+	if (!listed(c, o->today))
 		return;
 	if (base != NO_DATE && (it = add_between(l, o, IT_CONTACT,
 	    period_add(base, cad.ideal, 1), period_add(base, cad.limit, 1),
@@ -415,12 +381,6 @@ ref_items(struct list *l, const struct overdue_opts *o, const struct ref *r)
 		it->ref = r;
 		it->file = r->file;
 		it->line = r->line;
-		if (o->owner && (it->owners == NULL ||
-		    !owner_listed(it->owners, o->owner))) {
-			free(it->who);
-			free(it->owners);
-			l->n--;
-		}
 	}
 	free(cs);
 }
@@ -536,6 +496,24 @@ by_urgency(const void *a, const void *b)
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
+/* The items the selection keeps (rel(7)): by their contacts together,
+ * and by their due days. */
+static void
+keep_selected(struct list *l, const struct overdue_opts *o)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < l->n; i++)
+		if (select_contacts(o->select, l->v[i].who, l->v[i].nwho) &&
+		    select_day(o->select, l->v[i].due))
+			l->v[k++] = l->v[i];
+		else {
+			free(l->v[i].who);
+			free(l->v[i].owners);
+		}
+	l->n = k;
+}
+
 struct item *
 overdue_items(const struct overdue_opts *o, size_t *n)
 {
@@ -550,6 +528,8 @@ overdue_items(const struct overdue_opts *o, size_t *n)
 	merge_same_reason(&l);
 	for (r = book_open_refs(); r; r = r->next)
 		ref_items(&l, o, r);
+	if (o->select)
+		keep_selected(&l, o);
 	for (i = 0; i < l.n; i++)
 		l.v[i].seq = i;
 	if (l.n)
@@ -568,18 +548,6 @@ overdue_items_free(struct item *v, size_t n)
 		free(v[i].owners);
 	}
 	free(v);
-}
-
-/* Whether the item names c or a member of c. */
-int
-item_names(const struct item *it, const struct contact *c)
-{
-	size_t i;
-
-	for (i = 0; i < it->nwho; i++)
-		if (contact_within(it->who[i], c))
-			return 1;
-	return 0;
 }
 
 void

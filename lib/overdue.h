@@ -8,6 +8,8 @@
 #include "date.h"
 #include "util.h"
 
+struct selection;
+
 enum item_kind { IT_CONTACT, IT_PROMISE, IT_ISSUE, IT_REQUEST, IT_FEEDBACK,
     IT_DATE, IT__COUNT };
 
@@ -37,21 +39,19 @@ struct overdue_opts {
 	int them;		/* also their promises to us */
 	int within;		/* days ahead for upcoming items, or -1 */
 	struct period within_p;
-	const char *owner;	/* or NULL */
 	unsigned kinds;		/* 1 << item_kind */
+	const struct selection *select;	/* the items' contacts (select.h),
+					 * their due days; or NULL */
 };
 
 struct item *overdue_items(const struct overdue_opts *, size_t *n);
 void overdue_items_free(struct item *, size_t n);
 extern const char *const item_kind_names[IT__COUNT + 1];
 const char *item_kind_name(enum item_kind);
-void item_kind_list(struct buf *);
-int item_kind_from_word(const char *, size_t, enum item_kind *);
 void item_status(const struct item *, char *, size_t);
 void item_urgency(const struct item *, char *, size_t);
 void item_who(const struct item *, struct buf *);
 void item_what(const struct item *, int with_id, struct buf *);
-int item_names(const struct item *, const struct contact *);
 
 void overdue_write_csv(FILE *, const struct item *, size_t);
 #define OVERDUE_WIDTH 80	/* the columns the text fits, ids aside */

@@ -13,6 +13,7 @@
 #include "report.h"
 #include "safe.h"
 #include "score.h"
+#include "select.h"
 #include "width.h"
 
 #define WIDTH 80
@@ -189,14 +190,15 @@ by_health(const void *a, const void *b)
 	return x->c->index < y->c->index ? -1 : 1;
 }
 
-/* Whether the report has a row for c: with --contact ID, ID and its
- * members; else every contact; ended ones only with --all, or if named. */
+/* Whether the report has a row for c: selected (rel(7)); ended ones
+ * only with --all, or if --contact or --org names them. */
 static int
-in_report(const struct contact *c, const struct contact *named)
+in_report(const struct contact *c)
 {
-	if (named && !contact_within(c, named))
+	if (!select_contact(report->select, c))
 		return 0;
-	return c == named || report->all || contact_status(c) != ST_ENDED;
+	return select_names(report->select, c) || report->all ||
+	    contact_status(c) != ST_ENDED;
 }
 
 /* An org's tally with its members' (tally_pool()), for its Activity,
@@ -211,7 +213,7 @@ account_of(const struct contact *c)
 }
 
 static struct row *
-make_rows(const struct contact *named, size_t *nrows, struct open_refs *refs)
+make_rows(size_t *nrows, struct open_refs *refs)
 {
 	struct contact *const *cs;
 	struct row *rows;
@@ -222,7 +224,7 @@ make_rows(const struct contact *named, size_t *nrows, struct open_refs *refs)
 	row_of = xcalloc(n, sizeof(*row_of));
 	for (i = 0; i < n; i++) {
 		row_of[i] = (size_t)-1;
-		if (!in_report(cs[i], named))
+		if (!in_report(cs[i]))
 			continue;
 		rows[k].c = cs[i];
 		rows[k].t = tally_of(cs[i]);
@@ -854,6 +856,7 @@ upcoming_items(size_t *n)
 	oo.within = UPCOMING_DAYS;
 	oo.them = 1;
 	oo.kinds = (1u << IT__COUNT) - 1;
+	oo.select = report->select;
 	v = overdue_items(&oo, n);
 	for (i = 0; i < *n; i++)
 		if (v[i].upcoming)
@@ -864,22 +867,6 @@ upcoming_items(size_t *n)
 		}
 	*n = k;
 	return v;
-}
-
-/* With --contact: only the items that name it or one of its members. */
-static size_t
-items_of(struct item *items, size_t n, const struct contact *named)
-{
-	size_t i, k = 0;
-
-	for (i = 0; i < n; i++)
-		if (item_names(&items[i], named))
-			items[k++] = items[i];
-		else {
-			free(items[i].who);
-			free(items[i].owners);
-		}
-	return k;
 }
 
 static void
@@ -902,31 +889,24 @@ write_title(FILE *fp)
 	}
 }
 
-/* The report.  With --contact, one that the input does not have is a
- * usage error (exit 2, a suggestion). */
+/* The report of the contacts and items selected (checked already). */
 void
 report_write(FILE *fp, const struct report_opts *opts)
 {
 	struct overdue_opts oo = { 0 };
-	const struct contact *named = NULL;
 	struct open_refs refs;
 	struct item *items, *soon;
 	struct row *rows;
 	size_t nrows, nitems, nsoon, i;
 
 	report = opts;
-	if (opts->contact)
-		named = contact_option("--contact", opts->contact);
-	rows = make_rows(named, &nrows, &refs);
+	rows = make_rows(&nrows, &refs);
 	oo.today = opts->win.today;
 	oo.within = -1;
 	oo.kinds = (1u << IT__COUNT) - 1;
+	oo.select = opts->select;
 	items = overdue_items(&oo, &nitems);
 	soon = upcoming_items(&nsoon);
-	if (named) {
-		nitems = items_of(items, nitems, named);
-		nsoon = items_of(soon, nsoon, named);
-	}
 	write_title(fp);
 	write_summary(fp, rows, nrows, &refs, nitems, nsoon);
 	heading(fp, 2, "Contacts");

@@ -6,12 +6,14 @@
 
 #include "tally.h"
 
+struct selection;
+
 struct report_opts {
 	int markdown;		/* --format md */
 	int ascii;		/* --ascii */
 	int color;		/* ANSI colour for health */
 	int all;		/* ended contacts too */
-	const char *contact;	/* --contact ID, or NULL */
+	const struct selection *select;	/* select.h; or NULL */
 	struct window win;
 };
 

@@ -9,7 +9,8 @@ check_status "make install" 0 $?
 [ -x "$tmp/root/opt/rel/bin/rel-parse" ]
 ok $? "the tools go to \$DESTDIR\$PREFIX/bin"
 [ -f "$tmp/root/opt/rel/share/man/man1/rel-parse.1" ] &&
-    [ -f "$tmp/root/opt/rel/share/man/man5/rel-journal.5" ]
+    [ -f "$tmp/root/opt/rel/share/man/man5/rel-journal.5" ] &&
+    [ -f "$tmp/root/opt/rel/share/man/man7/rel.7" ]
 ok $? "the manual pages go to \$DESTDIR\$PREFIX/share/man"
 "$tmp/root/opt/rel/bin/rel-parse" --version >/dev/null
 ok $? "the installed tool runs"
@@ -26,6 +27,7 @@ make -s uninstall DESTDIR="$tmp/root" PREFIX=/opt/rel >"$tmp/out" 2>&1
 [ ! -e "$tmp/root/opt/rel/bin/rel-parse" ] &&
     [ ! -e "$tmp/root/opt/rel/bin/rel-merge" ] &&
     [ ! -e "$tmp/root/opt/rel/share/man/man5/rel-journal.5" ] &&
+    [ ! -e "$tmp/root/opt/rel/share/man/man7/rel.7" ] &&
     [ ! -e "$tmp/root/opt/rel/share/zsh/site-functions/_rel" ]
 ok $? "make uninstall removes them"
 done_testing

@@ -72,11 +72,13 @@ grep -q '^due today  -     contact  jan  team.rel:31$' "$tmp/got" &&
     grep -q '^    no contact for 14 days (cadence 14d)$' "$tmp/got"
 ok $? "--within: a contact due today, its what on a line of its own"
 
-# --owner: owner: on the contact, else its org's.
+# --owner: owner: on the contact, else its org's.  The feedback of acme
+# (paula's) and jan (omar's) is one item, of both owners: it is listed
+# whole, as to any other owner of it (rel(7), SELECTION).
 run 0 "--owner paula" --today 2026-11-22 --owner paula team.rel <<'OUT'
-14d late  2.0x  contact   ola   team.rel:15
+14d late  2.0x  contact   ola         team.rel:15
     never contacted, known for 21 days (cadence 7d)
-23d late  0.3x  feedback  acme  team.rel:28
+23d late  0.3x  feedback  acme (jan)  team.rel:28
     no feedback for 113 days (every 90d)
 OUT
 

@@ -82,14 +82,17 @@ _rel()
 	COMPREPLY=()
 	[[ ${1##*/} == rel-add ]] && _rel_add "$1" && return
 	case $prev in
-	--explain|--contact)
+	--explain|--contact|--not-contact|--org|--not-org)
 			COMPREPLY=($(compgen -W "$(_rel_ids)" -- "$cur")); return ;;
-	--owner)	COMPREPLY=($(compgen -W "$(_rel_ids owner)" -- "$cur")); return ;;
+	--owner|--not-owner)
+			COMPREPLY=($(compgen -W "$(_rel_ids owner)" -- "$cur")); return ;;
 	--today|--since|--until)
 			COMPREPLY=($(compgen -W "$(date +%Y-%m-%d)" -- "$cur")); return ;;
-	--kind)		# a comma-separated list: complete its last item
+	--tag|--not-tag|--grep|--not-grep)
+			return ;;	# a tag or a pattern: nothing to offer
+	--kind|--not-kind)	# a comma-separated list: complete its last item
 		[[ $cur == *,* ]] && pre=${cur%,*},
-		COMPREPLY=($(compgen -P "$pre" -W "$("$1" --complete --kind \
+		COMPREPLY=($(compgen -P "$pre" -W "$("$1" --complete "$prev" \
 		    2>/dev/null)" -- "${cur##*,}"))
 		return ;;
 	--*)		# the words the tool takes after the option
