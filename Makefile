@@ -28,7 +28,7 @@ MAN5 = man/rel-journal.5
 LIB = add book builder cli contact csvin csvout date diag fmt inplace input \
 	intern journal lines merge money overdue record report safe score tally \
 	utf8 util vocab width words
-LIB += color md
+LIB += color format json md row scorerow
 LIB_OBJ = $(LIB:%=$(O)/lib/%.o)
 # Each object's headers, as the compiler found them (-MMD): a change to a
 # header rebuilds what includes it, and nothing else.

@@ -11,8 +11,10 @@
 #include "csvout.h"
 #include "diag.h"
 #include "intern.h"
+#include "json.h"
 #include "md.h"
 #include "reader.h"
+#include "row.h"
 #include "safe.h"
 #include "tally.h"
 #include "util.h"
@@ -199,7 +201,9 @@ rel_cleanup(void)
 	journal_free();
 	csvin_free();
 	csvout_free();
+	json_free();
 	md_free();
+	row_free();
 	width_free();
 	tally_free();
 	book_free();
