@@ -17,9 +17,11 @@ PCRE2_LIBS != $(PKG_CONFIG) --libs libpcre2-8 2>/dev/null || echo -lpcre2-8
 # libcsv ships no pkg-config file on Debian; use one where it exists.
 CSV_CFLAGS != $(PKG_CONFIG) --cflags libcsv 2>/dev/null || true
 CSV_LIBS != $(PKG_CONFIG) --libs libcsv 2>/dev/null || echo -lcsv
+ICAL_CFLAGS != $(PKG_CONFIG) --cflags libical 2>/dev/null || true
+ICAL_LIBS != $(PKG_CONFIG) --libs libical 2>/dev/null || echo -lical
 ALL_CFLAGS = $(WARN) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
-	-Ilib $(PCRE2_CFLAGS) $(CSV_CFLAGS) $(CFLAGS)
-LIBS = $(PCRE2_LIBS) $(CSV_LIBS) -lm
+	-Ilib $(PCRE2_CFLAGS) $(CSV_CFLAGS) $(ICAL_CFLAGS) $(CFLAGS)
+LIBS = $(PCRE2_LIBS) $(CSV_LIBS) $(ICAL_LIBS) -lm
 
 TOOLS = rel-parse rel-score rel-overdue rel-report rel-fmt rel-merge rel-add
 MAN1 = man/rel-parse.1 man/rel-score.1 man/rel-overdue.1 \
@@ -28,7 +30,7 @@ MAN5 = man/rel-journal.5
 LIB = add book builder cli contact csvin csvout date diag fmt inplace input \
 	intern journal lines merge money overdue record report safe score tally \
 	utf8 util vocab width words
-LIB += color format json md row scorerow
+LIB += color format ics itemrow json md row scorerow
 LIB_OBJ = $(LIB:%=$(O)/lib/%.o)
 # Each object's headers, as the compiler found them (-MMD): a change to a
 # header rebuilds what includes it, and nothing else.

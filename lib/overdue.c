@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "contact.h"
-#include "csvout.h"
 #include "intern.h"
 #include "overdue.h"
 #include "safe.h"
@@ -488,6 +487,14 @@ item_urgency(const struct item *it, char *out, size_t n)
 	strncat(out, "x", n - strlen(out) - 1);
 }
 
+/* late / period with two decimals, negative for an item not yet due: the
+ * urgency of the CSV and the JSON. */
+void
+item_ratio(const struct item *it, char *out, size_t n)
+{
+	format_ratio(it->late, it->period, 2, out, n);
+}
+
 /* "blueharbor (maria, tom), zoe", into b */
 void
 item_who(const struct item *it, struct buf *b)
@@ -625,47 +632,4 @@ overdue_write_text(FILE *fp, const struct item *v, size_t n, size_t indent,
 	buf_free(&lo.b);
 	buf_free(&who);
 	buf_free(&what);
-}
-
-/* The items as CSV with a header: rel-overdue(1), OUTPUT. */
-void
-overdue_write_csv(FILE *fp, const struct item *v, size_t n)
-{
-	char day[DATE_MAX], num[32];
-	const char *kind, *owners;
-	struct buf ids = { 0 };
-	size_t i, j;
-
-	fputs("kind,status,days_late,due,contact,owner,ref,what,file,line,"
-	    "contacts,urgency\n", fp);
-	for (i = 0; i < n; i++) {
-		kind = item_kind_name(v[i].kind);
-		csv_field(fp, kind, strlen(kind), 1);
-		csv_field(fp, v[i].upcoming ? "upcoming" : "overdue",
-		    v[i].upcoming ? 8 : 7, 0);
-		snprintf(num, sizeof(num), "%d", v[i].late);
-		csv_field(fp, num, strlen(num), 0);
-		date_format(v[i].due, day);
-		csv_field(fp, day, strlen(day), 0);
-		csv_field(fp, v[i].who[0]->id, strlen(v[i].who[0]->id), 0);
-		owners = v[i].owners ? v[i].owners : "";
-		csv_field(fp, owners, strlen(owners), 0);
-		csv_field(fp, v[i].ref ? v[i].ref->id : "",
-		    v[i].ref ? strlen(v[i].ref->id) : 0, 0);
-		csv_field(fp, v[i].what, strlen(v[i].what), 0);
-		csv_field(fp, v[i].file, strlen(v[i].file), 0);
-		snprintf(num, sizeof(num), "%ld", v[i].line);
-		csv_field(fp, num, strlen(num), 0);
-		ids.len = 0;
-		for (j = 0; j < v[i].nwho; j++) {
-			if (j)
-				buf_addc(&ids, ',');
-			buf_add(&ids, v[i].who[j]->id, strlen(v[i].who[j]->id));
-		}
-		csv_field(fp, ids.s, ids.len, 0);
-		format_ratio(v[i].late, v[i].period, 2, num, sizeof(num));
-		csv_field(fp, num, strlen(num), 0);
-		csv_end(fp);
-	}
-	buf_free(&ids);
 }

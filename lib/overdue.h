@@ -47,11 +47,11 @@ void item_kind_list(struct buf *);
 int item_kind_from_word(const char *, size_t, enum item_kind *);
 void item_status(const struct item *, char *, size_t);
 void item_urgency(const struct item *, char *, size_t);
+void item_ratio(const struct item *, char *, size_t);
 void item_who(const struct item *, struct buf *);
 void item_what(const struct item *, int with_id, struct buf *);
 int item_names(const struct item *, const struct contact *);
 
-void overdue_write_csv(FILE *, const struct item *, size_t);
 #define OVERDUE_WIDTH 80	/* the columns the text fits, ids aside */
 void overdue_write_text(FILE *, const struct item *, size_t, size_t indent,
     size_t width);
