@@ -129,7 +129,8 @@ build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/words_agree.h $(LIB:%=lib/%.c) \
 		$(wildcard lib/*.h)
 	@mkdir -p build-fuzz
 	$(FUZZ_CC) $(WARN) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Ilib \
-		$(PCRE2_CFLAGS) $(CSV_CFLAGS) $(FUZZ_FLAGS) -o $@ $< \
+		$(PCRE2_CFLAGS) $(CSV_CFLAGS) $(ICAL_CFLAGS) $(FUZZ_FLAGS) \
+		-o $@ $< \
 		$(LIB:%=lib/%.c) $(LIBS)
 
 fuzz-run: fuzz
