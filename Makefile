@@ -23,14 +23,16 @@ ALL_CFLAGS = $(WARN) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	-Ilib $(PCRE2_CFLAGS) $(CSV_CFLAGS) $(ICAL_CFLAGS) $(CFLAGS)
 LIBS = $(PCRE2_LIBS) $(CSV_LIBS) $(ICAL_LIBS) -lm
 
-TOOLS = rel-parse rel-score rel-overdue rel-report rel-fmt rel-merge rel-add
+TOOLS = rel-parse rel-score rel-overdue rel-report rel-fmt rel-merge rel-add \
+	rel-log
 MAN1 = man/rel-parse.1 man/rel-score.1 man/rel-overdue.1 \
-	man/rel-report.1 man/rel-fmt.1 man/rel-merge.1 man/rel-add.1
+	man/rel-report.1 man/rel-fmt.1 man/rel-merge.1 man/rel-add.1 \
+	man/rel-log.1
 MAN5 = man/rel-journal.5
 LIB = add book builder cli contact csvin csvout date diag fmt inplace input \
 	intern journal lines merge money overdue record report safe score tally \
 	utf8 util vocab width words
-LIB += color format ics itemrow json md row scorerow
+LIB += color format ics itemrow json log md row scorerow timeline
 LIB_OBJ = $(LIB:%=$(O)/lib/%.o)
 # Each object's headers, as the compiler found them (-MMD): a change to a
 # header rebuilds what includes it, and nothing else.

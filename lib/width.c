@@ -168,6 +168,19 @@ put_cell(FILE *fp, const char *s, size_t w)
 	fwrite(cell.s ? cell.s : "", 1, cell.len, fp);
 }
 
+/* The columns of a word of n bytes as shown, and whether it is shown as
+ * it is: printable ASCII, the common case, taken in one pass. */
+static size_t
+word_width(const char *s, size_t n, int *as_is)
+{
+	size_t i = 0;
+
+	while (i < n && plain(s[i]))
+		i++;
+	*as_is = i == n;
+	return i == n ? n : i + text_width(s + i, n - i);
+}
+
 /* Appends the words of s (n bytes, split at blanks), made safe, wrapped
  * to width columns: a word goes on the line after one blank if it fits,
  * else starts a further line, after indent blanks.  A word wider than a
@@ -180,6 +193,7 @@ wrap_append(struct buf *b, const char *s, size_t n, size_t col,
 {
 	const char *p = s, *end = s + n, *sp;
 	size_t room = width > indent ? width - indent : 1, wl, k;
+	int as_is;
 
 	for (;; p = sp) {
 		while (p < end && *p == ' ')
@@ -189,7 +203,7 @@ wrap_append(struct buf *b, const char *s, size_t n, size_t col,
 		sp = memchr(p, ' ', (size_t)(end - p));
 		sp = sp ? sp : end;
 		k = (size_t)(sp - p);
-		wl = text_width(p, k);
+		wl = word_width(p, k, &as_is);
 		if (col > indent && col + 1 + wl > width) {
 			buf_addc(b, '\n');
 			add_blanks(b, indent);
@@ -201,7 +215,9 @@ wrap_append(struct buf *b, const char *s, size_t n, size_t col,
 		if (wl > room) {
 			cell_append(b, p, k, room);
 			wl = room;
-		} else
+		} else if (as_is)
+			buf_add(b, p, k);
+		else
 			safe_append(b, p, k);
 		col += wl;
 	}
