@@ -22,6 +22,11 @@
 #define NOTE_INDENT 4
 #define LOG_BATCH 65536	/* bytes of text written at once */
 
+/* A word longer than a line, a URL or a sentence in a script written
+ * without blanks, is broken across lines, not cut: the log shows all. */
+static const struct wrap head_wrap = { TEXT_COL, LOG_WIDTH, 0 };
+static const struct wrap note_wrap = { NOTE_INDENT, LOG_WIDTH, 0 };
+
 static struct log {
 	struct log_opts o;
 	struct timeline *tl;
@@ -139,7 +144,7 @@ put_notes(struct buf *b, const char *notes)
 		nl = strchr(p, '\n');
 		n = nl ? (size_t)(nl - p) : strlen(p);
 		buf_add(b, "    ", NOTE_INDENT);
-		wrap_append(b, p, n, NOTE_INDENT, NOTE_INDENT, LOG_WIDTH);
+		wrap_append(b, p, n, NOTE_INDENT, &note_wrap);
 		buf_addc(b, '\n');
 	}
 }
@@ -166,7 +171,7 @@ text_entry(const struct record *r)
 		buf_add(&lg.out, SGR_RESET, strlen(SGR_RESET));
 	buf_add(&lg.out, "         ", (k < KIND_WIDTH ? KIND_WIDTH - k : 0) + 1);
 	head_of(r, &lg.head);
-	wrap_append(&lg.out, lg.head.s, lg.head.len, col, TEXT_COL, LOG_WIDTH);
+	wrap_append(&lg.out, lg.head.s, lg.head.len, col, &head_wrap);
 	buf_addc(&lg.out, '\n');
 	put_notes(&lg.out, r->notes);
 }
@@ -203,7 +208,7 @@ md_entry(const struct record *r)
 		nl = strchr(p, '\n');
 		n = nl ? (size_t)(nl - p) : strlen(p);
 		buf_add(&lg.out, "  - ", 4);
-		md_append(&lg.out, p, n);
+		md_append_line(&lg.out, p, n);
 		buf_addc(&lg.out, '\n');
 	}
 }

@@ -31,6 +31,33 @@ md_append(struct buf *b, const char *s, size_t n)
 	safe_append(b, run, (size_t)(end - run));
 }
 
+/* Text that starts a line of its own, as an item of a list does: also a
+ * first character that would open a block (a heading, a quote, a list, a
+ * rule, fenced code) behind a backslash, and the dot or parenthesis of an
+ * ordered list's number. */
+void
+md_append_line(struct buf *b, const char *s, size_t n)
+{
+	size_t digits = 0;
+
+	if (n > 0 && strchr("#>+-=~", s[0]) != NULL) {
+		buf_addc(b, '\\');
+		buf_addc(b, s[0]);
+		s++;
+		n--;
+	}
+	while (digits < n && s[digits] >= '0' && s[digits] <= '9')
+		digits++;
+	if (digits > 0 && digits < n && (s[digits] == '.' || s[digits] == ')')) {
+		buf_add(b, s, digits);
+		buf_addc(b, '\\');
+		s += digits;
+		buf_addc(b, *s++);
+		n -= digits + 1;
+	}
+	md_append(b, s, n);
+}
+
 static struct buf md;	/* md_text()'s, reused */
 
 void

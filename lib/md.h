@@ -8,6 +8,7 @@
 #include "util.h"
 
 void md_append(struct buf *, const char *, size_t);
+void md_append_line(struct buf *, const char *, size_t);
 void md_text(FILE *, const char *);
 void md_free(void);
 

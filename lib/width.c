@@ -181,18 +181,53 @@ word_width(const char *s, size_t n, int *as_is)
 	return i == n ? n : i + text_width(s + i, n - i);
 }
 
+static size_t
+line_break(struct buf *b, const struct wrap *w)
+{
+	buf_addc(b, '\n');
+	add_blanks(b, w->indent);
+	return w->indent;
+}
+
+/* A word wider than a line, broken between its characters: it fills the
+ * line it starts on, then as many further lines as it takes.  Returns the
+ * column where it ends. */
+static size_t
+break_word(struct buf *b, const char *p, size_t k, size_t col,
+    const struct wrap *w)
+{
+	size_t bytes, used;
+
+	while (k > 0) {
+		if (col >= w->width)
+			col = line_break(b, w);
+		bytes = fit_width_n(p, k, w->width - col, &used);
+		if (bytes == 0 && col > w->indent) {
+			col = line_break(b, w);
+			continue;
+		}
+		if (bytes == 0)	/* one character wider than a line */
+			used = shown_width(p, k, &bytes);
+		safe_append(b, p, bytes);
+		col += used;
+		p += bytes;
+		k -= bytes;
+	}
+	return col;
+}
+
 /* Appends the words of s (n bytes, split at blanks), made safe, wrapped
- * to width columns: a word goes on the line after one blank if it fits,
- * else starts a further line, after indent blanks.  A word wider than a
- * line is cut with "...".  The line has col columns already; the first
- * word goes on it without a blank if col is indent.  Returns the column
- * where the text ends. */
+ * to w->width columns: a word goes on the line after one blank if it
+ * fits, else starts a further line, after w->indent blanks.  A word wider
+ * than a line is cut with "..." (w->cut), or broken across lines.  The
+ * line has col columns already; the first word goes on it without a blank
+ * if col is the indent.  Returns the column where the text ends. */
 size_t
 wrap_append(struct buf *b, const char *s, size_t n, size_t col,
-    size_t indent, size_t width)
+    const struct wrap *w)
 {
 	const char *p = s, *end = s + n, *sp;
-	size_t room = width > indent ? width - indent : 1, wl, k;
+	size_t room = w->width > w->indent ? w->width - w->indent : 1, wl, k;
 	int as_is;
 
 	for (;; p = sp) {
@@ -204,22 +239,25 @@ wrap_append(struct buf *b, const char *s, size_t n, size_t col,
 		sp = sp ? sp : end;
 		k = (size_t)(sp - p);
 		wl = word_width(p, k, &as_is);
-		if (col > indent && col + 1 + wl > width) {
-			buf_addc(b, '\n');
-			add_blanks(b, indent);
-			col = indent;
-		} else if (col > indent) {
+		if (col > w->indent && col + 1 + wl > w->width &&
+		    (w->cut || wl <= room))
+			col = line_break(b, w);
+		else if (col > w->indent) {
 			buf_addc(b, ' ');
 			col++;
 		}
-		if (wl > room) {
+		if (wl > room && !w->cut)
+			col = break_word(b, p, k, col, w);
+		else if (wl > room) {
 			cell_append(b, p, k, room);
-			wl = room;
-		} else if (as_is)
+			col += room;
+		} else if (as_is) {
 			buf_add(b, p, k);
-		else
+			col += wl;
+		} else {
 			safe_append(b, p, k);
-		col += wl;
+			col += wl;
+		}
 	}
 }
 
@@ -228,8 +266,10 @@ wrap_append(struct buf *b, const char *s, size_t n, size_t col,
 void
 put_wrapped(FILE *fp, const char *s, size_t indent, size_t width)
 {
+	struct wrap w = { indent, width, 1 };
+
 	cell.len = 0;
-	wrap_append(&cell, s, strlen(s), indent, indent, width);
+	wrap_append(&cell, s, strlen(s), indent, &w);
 	buf_addc(&cell, '\n');
 	fwrite(cell.s, 1, cell.len, fp);
 }
