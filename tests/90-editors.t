@@ -10,15 +10,6 @@ vimdir=$top/examples/editors/vim
 el=$top/examples/editors/emacs/rel-mode.el
 comp=$top/examples/completion
 
-# skip COUNT PROGRAM: report COUNT tests skipped for want of PROGRAM.
-skip() {
-	i=0
-	while [ "$i" -lt "$1" ]; do
-		ntest=$((ntest + 1))
-		echo "ok $ntest # skip $2 not installed"
-		i=$((i + 1))
-	done
-}
 have() { command -v "$1" >/dev/null 2>&1; }
 
 # A journal with an error, a warning and non-ASCII text before the

@@ -40,6 +40,16 @@ check_status() {
 	[ "$2" = "$3" ] || echo "# expected status $2, got $3"
 }
 
+# skip COUNT PROGRAM: report COUNT tests skipped for want of PROGRAM.
+skip() {
+	i=0
+	while [ "$i" -lt "$1" ]; do
+		ntest=$((ntest + 1))
+		echo "ok $ntest # skip $2 not installed"
+		i=$((i + 1))
+	done
+}
+
 # raw FILE: exit 1 if FILE holds a raw control byte, DEL, a C1 control or
 # a bidi embedding, override or isolate; the colour sequences of the text
 # tools and the CR that script(1) puts before each LF are allowed.
