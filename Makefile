@@ -37,7 +37,8 @@ LIB_OBJ = $(LIB:%=$(O)/lib/%.o)
 # Each object's headers, as the compiler found them (-MMD): a change to a
 # header rebuilds what includes it, and nothing else.
 DEPFLAGS = -MMD -MP
-DEPS = $(LIB_OBJ:.o=.d) $(TOOLS:%=$(O)/%.d) $(O)/tests/unit.d
+DEPS = $(LIB_OBJ:.o=.d) $(TOOLS:%=$(O)/%.d) $(O)/tests/unit.d \
+	$(O)/tests/icsread.d
 
 SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	-fno-sanitize-recover=all
@@ -61,19 +62,24 @@ $(O)/tests/unit: tests/unit.c $(O)/lib/librel.a
 	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) $(LDFLAGS) -o $@ $< $(O)/lib/librel.a \
 		$(LIBS)
 
+# A calendar read with libical, as a calendar program reads one.
+$(O)/tests/icsread: tests/icsread.c
+	@mkdir -p $(O)/tests
+	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) $(LDFLAGS) -o $@ $< $(ICAL_LIBS)
+
 -include $(DEPS)
 
 # The suite runs twice: as built, and built again in build-san/ under
 # AddressSanitizer and UndefinedBehaviorSanitizer.
-check: all $(O)/tests/unit
+check: all $(O)/tests/unit $(O)/tests/icsread
 	REL_BIN=$(abspath $(O)) prove tests/*.t
 	$(MAKE) O=build-san CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" \
-		all build-san/tests/unit
+		all build-san/tests/unit build-san/tests/icsread
 	REL_BIN=$(abspath build-san) ASAN_OPTIONS=detect_leaks=1 \
 		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 prove tests/*.t
 
 # The suite once more with every tool under valgrind's memcheck.
-check-valgrind: all $(O)/tests/unit
+check-valgrind: all $(O)/tests/unit $(O)/tests/icsread
 	tests/valgrind-bin build-vg $(TOOLS)
 	REL_BIN=$(abspath build-vg) prove tests/*.t
 
@@ -110,7 +116,7 @@ uninstall:
 
 clean:
 	rm -f $(TOOLS) $(TOOLS:%=%.d) lib/*.o lib/*.d lib/librel.a tests/unit \
-		tests/unit.d
+		tests/unit.d tests/icsread tests/icsread.d
 	rm -rf build-san build-fuzz build-vg build-bench
 
 .PHONY: all bench check check-valgrind lint-man install uninstall clean fuzz fuzz-run
