@@ -136,4 +136,5 @@ items_write_ics(FILE *fp, const struct item *v, size_t n, int today)
 	icalcomponent_free(cal);
 	icalmemory_free_ring();
 	buf_free(&b);
+	output_check(fp);	/* a failed write, named by its own errno */
 }

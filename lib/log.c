@@ -266,9 +266,9 @@ log_write(FILE *fp)
 	if (lg.o.format == FMT_CSV)
 		fprintf(fp, "%s\n", CSV_HEADER);
 	timeline_each(lg.tl, lg.o.reverse, write_entry, NULL);
-	flush();
 	events_flush(fp);
 	events_json_flush(fp);
+	flush();
 	return n;
 }
 
