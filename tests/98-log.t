@@ -8,7 +8,7 @@
 cd "$top/tests/log" || exit 1
 l="$bin/rel-log"
 T="--today 2026-11-22"
-plan 41
+plan 43
 
 run() {	# run EXPECTED-STATUS DESCRIPTION ARGS... (expected output on stdin)
 	want=$1 what=$2
@@ -258,6 +258,14 @@ for f in text md; do
 done
 "$l" $T --format csv "$tmp/h.rel" | grep -q "Kick-off ${CSI}2J ${RLO}txet"
 ok $? "the CSV keeps every byte: it is data, not for the terminal"
+
+# A full disk is an error, never a silent truncation.
+for f in text csv; do
+	"$l" $T --format $f "$top/examples/agency.rel" >/dev/full 2>"$tmp/err"
+	st=$?
+	[ $st = 2 ] && grep -q 'write error: No space left on device' "$tmp/err"
+	ok $? "--format $f to a full disk: exit 2 and a message (exit $st)"
+done
 
 # A closed pipe ends the tool quietly.
 i=0

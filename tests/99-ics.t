@@ -10,7 +10,7 @@ cd "$top/tests/overdue" || exit 1
 o="$bin/rel-overdue"
 read_ics="$bin/tests/icsread"
 T="--today 2026-11-22"
-plan 22
+plan 23
 
 # What libical reads in the feed of team.rel with what falls due within 8
 # days: the items of rel-overdue(1), EXAMPLES, in their order; PRIORITY 1
@@ -214,6 +214,9 @@ ok $? "--safe-csv --format ics: a usage error"
 "$o" $T --format vcal team.rel >"$tmp/out" 2>"$tmp/err"
 [ $? = 2 ] && grep -q "^rel-overdue: --format takes text, csv, json or ics, not 'vcal'" "$tmp/err"
 ok $? "--format vcal: a usage error that names the formats"
+"$o" $T --within 30d --format ics "$top/examples/agency.rel" >/dev/full 2>"$tmp/err"
+[ $? = 2 ] && grep -q 'write error: No space left on device' "$tmp/err"
+ok $? "to a full disk: exit 2 and a message"
 cd "$tmp" && cp "$top/tests/overdue/team.rel" . &&
     sh -c "$o $T --within 30d --format ics team.rel > rel.ics.new && mv rel.ics.new rel.ics" &&
     "$read_ics" <rel.ics >/dev/null

@@ -7,7 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 cd "$top" || exit 1
 T="--today 2026-11-22"
-plan 22
+plan 23
 
 # A journal typed in a hurry: quotes and backslashes, a line separator
 # (U+2028), a tab, C1 controls and a bidi override in a note, emoji, an
@@ -180,6 +180,11 @@ for t in rel-parse rel-score rel-overdue rel-log; do
 	    { bad=1; echo "# $t: exit $st"; }
 done
 ok $bad "--safe-csv --format json: a usage error, for each tool"
+
+# A full disk is an error.
+"$bin/rel-parse" --format json examples/agency.rel >/dev/full 2>"$tmp/err"
+[ $? = 2 ] && grep -q 'write error: No space left on device' "$tmp/err"
+ok $? "rel-parse --format json to a full disk: exit 2 and a message"
 
 # jq, where it is installed, reads every line too and finds the fields.
 if command -v jq >/dev/null; then
