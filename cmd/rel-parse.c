@@ -82,7 +82,6 @@ main(int argc, char **argv)
 	}
 	status = rel_read_all(nops, ops, &p.opts);
 	events_flush(stdout);
-	events_json_flush(stdout);
 	output_check(stdout);	/* a failed write, named by its own errno */
 	return tool_exit(status);
 }

@@ -11,7 +11,6 @@
 #include "csvout.h"
 #include "diag.h"
 #include "intern.h"
-#include "json.h"
 #include "md.h"
 #include "reader.h"
 #include "row.h"
@@ -201,7 +200,6 @@ rel_cleanup(void)
 	journal_free();
 	csvin_free();
 	csvout_free();
-	json_free();
 	md_free();
 	row_free();
 	width_free();

@@ -2,7 +2,6 @@
  * the columns, which the CSV header and the JSON keys both come from, and
  * each item's cells in that order. */
 #include <stdlib.h>
-#include <string.h>
 
 #include "itemrow.h"
 #include "row.h"

@@ -10,8 +10,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "csvout.h"
 #include "date.h"
-#include "intern.h"
+#include "diag.h"
 #include "json.h"
 #include "utf8.h"
 
@@ -52,10 +53,13 @@ json_key(struct json *j, const char *key)
 	json_key_n(j, key, strlen(key));
 }
 
-/* bracket: '[' or '{', a value that holds others, until json_close(). */
+/* bracket: '[' or '{', a value that holds others, until json_close().
+ * The tools' objects hold lists of strings: two levels of JSON_DEPTH. */
 void
 json_open(struct json *j, char bracket)
 {
+	if (j->depth + 1 >= JSON_DEPTH)
+		diag_fatal(2, "JSON nested deeper than %d levels", JSON_DEPTH);
 	separate(j);
 	buf_addc(j->out, bracket);
 	j->depth++;
@@ -212,10 +216,6 @@ json_null(struct json *j)
 
 /* the events */
 
-static struct buf events;	/* a batch of lines, written at once */
-
-#define EVENTS_BATCH 65536
-
 static void
 put_date_time(struct json *j, const struct record *r)
 {
@@ -266,13 +266,14 @@ put_lists(struct json *j, const struct record *r)
 }
 
 /* One record as rel-parse(1), JSON, has it: the columns of the events
- * CSV, each with its type; what the CSV leaves empty is null. */
+ * CSV, each with its type; what the CSV leaves empty is null.  Written
+ * in the batch of the events CSV (csvout.c): events_flush() ends it. */
 void
 events_write_json(FILE *fp, const struct record *r)
 {
 	struct json j;
 
-	json_begin(&j, &events);
+	json_begin(&j, events_batch());
 	json_key(&j, "file");
 	json_text(&j, r->file);
 	json_key(&j, "line");
@@ -288,19 +289,5 @@ events_write_json(FILE *fp, const struct record *r)
 	json_text(&j, r->title);
 	put_lists(&j, r);
 	json_end(&j);
-	if (events.len >= EVENTS_BATCH)
-		events_json_flush(fp);
-}
-
-void
-events_json_flush(FILE *fp)
-{
-	fwrite(events.s ? events.s : "", 1, events.len, fp);
-	events.len = 0;
-}
-
-void
-json_free(void)
-{
-	buf_free(&events);
+	events_batched(fp);
 }

@@ -38,7 +38,5 @@ void json_string_append(struct buf *, const char *, size_t);
 int json_is_number(const char *);
 
 void events_write_json(FILE *, const struct record *);
-void events_json_flush(FILE *);
-void json_free(void);
 
 #endif

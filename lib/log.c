@@ -267,7 +267,6 @@ log_write(FILE *fp)
 		fprintf(fp, "%s\n", CSV_HEADER);
 	timeline_each(lg.tl, lg.o.reverse, write_entry, NULL);
 	events_flush(fp);
-	events_json_flush(fp);
 	flush();
 	return n;
 }

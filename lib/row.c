@@ -47,24 +47,29 @@ next(struct row *r)
 	r->i++;
 }
 
-void
-row_text(struct row *r, const char *s)
+/* A cell of text (NULL: none) or a number written as text ("": none). */
+static void
+cell(struct row *r, const char *s, int number)
 {
 	next(r);
-	if (r->fmt == FMT_JSON)
+	if (r->fmt == FMT_JSON && number)
+		json_number(&r->j, s);
+	else if (r->fmt == FMT_JSON)
 		json_text(&r->j, s);
 	else
 		csv_field(r->fp, s ? s : "", s ? strlen(s) : 0, r->i == 1);
 }
 
 void
+row_text(struct row *r, const char *s)
+{
+	cell(r, s, 0);
+}
+
+void
 row_number(struct row *r, const char *text)
 {
-	next(r);
-	if (r->fmt == FMT_JSON)
-		json_number(&r->j, text);
-	else
-		csv_field(r->fp, text, strlen(text), r->i == 1);
+	cell(r, text, 1);
 }
 
 void
