@@ -10,22 +10,13 @@ l="$bin/rel-log"
 T="--today 2026-11-22"
 plan 43
 
-run() {	# run EXPECTED-STATUS DESCRIPTION ARGS... (expected output on stdin)
-	want=$1 what=$2
-	shift 2
-	cat >"$tmp/want"
-	"$l" "$@" >"$tmp/got" 2>"$tmp/err"
-	check_status "$what: exit $want" "$want" $?
-	check_same "$what: output" "$tmp/want" "$tmp/got"
-}
-
 # Oldest first, whatever the order of lines and files: later.rel, read at
 # its include line, holds 2026-09-30 to 2026-10-05; the note of 10-02 is
 # typed after 10-09.  On 2026-10-01 the entry without a time comes first;
 # at 14:00 the message (later.rel, read first) before the meeting.  The
 # meeting of jan and zoe and the issue of acme and bob, and its follow-up,
 # are one entry each.  The meeting of 2026-12-24 is after the day measured.
-run 0 "the timeline" $T clients.rel <<'OUT'
+expect 0 "the timeline" "$l" $T clients.rel <<'OUT'
 2026-09-30 18:00  email    bob: Intro to Jörg <joerg@example.com> & his team
 2026-10-01        call     bob: Quick hello +1 from me
 2026-10-01 09:00  call     zoe: Kick-off call — 日本語 notes, 👍
@@ -82,7 +73,7 @@ ok $? "rel-log(1): the example is what the tool prints"
 
 # 80 columns: wide characters, combining marks, words wider than a line
 # (a URL, a sentence in Japanese, emoji), broken across lines, never cut.
-run 0 "wide text" $T wide.rel <wide.out
+expect 0 "wide text" "$l" $T wide.rel <wide.out
 fits_80 "$tmp/got"
 ok $? "wide text: no line wider than 80 columns"
 "$l" $T "$top/examples/agency.rel" >"$tmp/got"
@@ -125,7 +116,7 @@ ok $? "on a terminal with --colour never, none"
 # Markdown: a heading a date, an item an entry, its notes under it; the
 # text escaped, and a note that would open a block kept a line of text.
 printf 'contact a\n2026-10-01 note a Hi <b>\n  1. not a list\n  > not a quote\n  - not an item\n' >"$tmp/m.rel"
-run 0 "Markdown" $T --format md clients.rel "$tmp/m.rel" <<'OUT'
+expect 0 "Markdown" "$l" $T --format md clients.rel "$tmp/m.rel" <<'OUT'
 ## 2026-09-30
 
 - 18:00 **email** bob: Intro to Jörg &lt;joerg@example.com&gt; &amp; his team
@@ -205,7 +196,7 @@ PY
 check_same "JSON: the records of the CSV, in the same order" "$tmp/want" "$tmp/got"
 
 # The window and the day measured.
-run 0 "--since and --until" $T --since 2026-10-02 --until 2026-10-05 clients.rel <<'OUT'
+expect 0 "--since and --until" "$l" $T --since 2026-10-02 --until 2026-10-05 clients.rel <<'OUT'
 2026-10-02        note     acme: Out of order: typed a day late ;-) room:B2
 2026-10-03        promise  jan: [quote-v2] Send revised quote due:2026-10-10
                            +sales

@@ -40,6 +40,18 @@ check_status() {
 	[ "$2" = "$3" ] || echo "# expected status $2, got $3"
 }
 
+# expect STATUS DESCRIPTION COMMAND...: two tests, that COMMAND exits
+# STATUS and that it writes on standard output what expect reads on its
+# standard input; what it wrote is left in $tmp/got.
+expect() {
+	e_want=$1 e_what=$2
+	shift 2
+	cat >"$tmp/want"
+	"$@" >"$tmp/got" 2>"$tmp/err"
+	check_status "$e_what: exit $e_want" "$e_want" $?
+	check_same "$e_what: output" "$tmp/want" "$tmp/got"
+}
+
 # skip COUNT PROGRAM: report COUNT tests skipped for want of PROGRAM.
 skip() {
 	i=0
