@@ -26,16 +26,16 @@ static const struct cli_option options[] = {
 	{ "strict", 's', NULL, O_STRICT, "also warn of what may not be what "
 	    "was meant:\nundeclared keys, undeclared contacts, ...", NULL,
 	    SETS(struct parse, opts.strict) },
-	{ "format", 0, "csv|json", O_FORMAT, "the events CSV (default) or JSON "
-	    "Lines", format_words, 0 },
+	{ "format", 0, "FORMAT", O_FORMAT, "csv (the events CSV, the default) "
+	    "or json\n(JSON Lines)", format_words, 0 },
 	{ NULL, 0, NULL, 0, NULL, NULL, 0 },
 };
 
 static const struct tool tool = {
 	"rel-parse", "[FILE ...]",
 	"Read rel journals (or their events CSV) and write one CSV row (or\n"
-	"JSON object) per record to standard output.  FILE - reads standard input; none reads\n"
-	"standard input, or on a terminal $REL_JOURNAL.",
+	"JSON object) per record to standard output.  FILE - reads standard\n"
+	"input; none reads standard input, or on a terminal $REL_JOURNAL.",
 	"Exit status: 0 if all input was valid, 2 otherwise.\n"
 	"See rel-parse(1) and rel-journal(5).",
 	options, TAKES_TODAY | TAKES_SAFE_CSV,

@@ -30,8 +30,8 @@ static const struct cli_option options[] = {
 	    NULL, SETS(struct score, explain) },
 	{ "all", 0, NULL, O_ALL, "include ended contacts", NULL,
 	    SETS(struct score, all) },
-	{ "format", 0, "csv|json", O_FORMAT, "CSV (default) or JSON Lines",
-	    format_words, 0 },
+	{ "format", 0, "FORMAT", O_FORMAT, "csv (the default) or json (JSON "
+	    "Lines)", format_words, 0 },
 	{ NULL, 0, NULL, 0, NULL, NULL, 0 },
 };
 
