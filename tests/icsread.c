@@ -13,10 +13,13 @@ static char *
 read_all(FILE *fp)
 {
 	size_t n = 0, cap = 4096;
-	char *s = malloc(cap);
+	char *s = malloc(cap), *more;
 
-	while (s && (n += fread(s + n, 1, cap - n - 1, fp)) == cap - 1)
-		s = realloc(s, cap *= 2);
+	while (s && (n += fread(s + n, 1, cap - n - 1, fp)) == cap - 1) {
+		if ((more = realloc(s, cap *= 2)) == NULL)
+			free(s);
+		s = more;
+	}
 	if (s)
 		s[n] = '\0';
 	return s;
@@ -66,6 +69,9 @@ main(void)
 	cal = text ? icalparser_parse_string(text) : NULL;
 	if (cal == NULL || icalcomponent_isa(cal) != ICAL_VCALENDAR_COMPONENT) {
 		fprintf(stderr, "icsread: not a calendar\n");
+		if (cal)
+			icalcomponent_free(cal);
+		free(text);
 		return 1;
 	}
 	p = icalcomponent_get_first_property(cal, ICAL_VERSION_PROPERTY);
