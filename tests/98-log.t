@@ -8,7 +8,7 @@
 cd "$top/tests/log" || exit 1
 l="$bin/rel-log"
 T="--today 2026-11-22"
-plan 43
+plan 44
 
 # Oldest first, whatever the order of lines and files: later.rel, read at
 # its include line, holds 2026-09-30 to 2026-10-05; the note of 10-02 is
@@ -76,6 +76,8 @@ ok $? "rel-log(1): the example is what the tool prints"
 expect 0 "wide text" "$l" $T wide.rel <wide.out
 fits_80 "$tmp/got"
 ok $? "wide text: no line wider than 80 columns"
+"$l" $T - <wide.rel | cmp -s - wide.out && "$l" $T <wide.rel | cmp -s - wide.out
+ok $? "- and no operand read standard input"
 "$l" $T "$top/examples/agency.rel" >"$tmp/got"
 fits_80 "$tmp/got" && ! grep -q ' $' "$tmp/got"
 ok $? "examples/agency.rel: 80 columns, no blank at the end of a line"

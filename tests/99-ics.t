@@ -10,7 +10,7 @@ cd "$top/tests/overdue" || exit 1
 o="$bin/rel-overdue"
 read_ics="$bin/tests/icsread"
 T="--today 2026-11-22"
-plan 23
+plan 24
 
 # What libical reads in the feed of team.rel with what falls due within 8
 # days (team.icsread): the items of rel-overdue(1), EXAMPLES, in their
@@ -45,6 +45,9 @@ ok $? "as many VTODOs as items"
 # Determinism: the same input and --today, the same bytes.
 "$o" $T --within 8d --format ics team.rel | cmp -s - "$tmp/team.ics"
 ok $? "run again: the same bytes"
+"$o" $T --within 8d --format ics - <team.rel | "$read_ics" |
+    sed 's/<stdin>:/team.rel:/' | cmp -s - team.icsread
+ok $? "- reads standard input; the source is <stdin>:LINE"
 # A day later, each item still due is the same to-do: the same UID.
 "$o" $T --format ics team.rel | grep '^UID:' >"$tmp/uid22"
 "$o" --today 2026-11-23 --format ics team.rel | grep '^UID:' >"$tmp/uid23"
