@@ -17,23 +17,29 @@ PCRE2_LIBS != $(PKG_CONFIG) --libs libpcre2-8 2>/dev/null || echo -lpcre2-8
 # libcsv ships no pkg-config file on Debian; use one where it exists.
 CSV_CFLAGS != $(PKG_CONFIG) --cflags libcsv 2>/dev/null || true
 CSV_LIBS != $(PKG_CONFIG) --libs libcsv 2>/dev/null || echo -lcsv
+ICAL_CFLAGS != $(PKG_CONFIG) --cflags libical 2>/dev/null || true
+ICAL_LIBS != $(PKG_CONFIG) --libs libical 2>/dev/null || echo -lical
 ALL_CFLAGS = $(WARN) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
-	-Ilib $(PCRE2_CFLAGS) $(CSV_CFLAGS) $(CFLAGS)
-LIBS = $(PCRE2_LIBS) $(CSV_LIBS) -lm
+	-Ilib $(PCRE2_CFLAGS) $(CSV_CFLAGS) $(ICAL_CFLAGS) $(CFLAGS)
+LIBS = $(PCRE2_LIBS) $(CSV_LIBS) $(ICAL_LIBS) -lm
 
-TOOLS = rel-parse rel-score rel-overdue rel-report rel-fmt rel-merge rel-add
+TOOLS = rel-parse rel-score rel-overdue rel-report rel-fmt rel-merge rel-add \
+	rel-log
 MAN1 = man/rel-parse.1 man/rel-score.1 man/rel-overdue.1 \
-	man/rel-report.1 man/rel-fmt.1 man/rel-merge.1 man/rel-add.1
+	man/rel-report.1 man/rel-fmt.1 man/rel-merge.1 man/rel-add.1 \
+	man/rel-log.1
 MAN5 = man/rel-journal.5
 MAN7 = man/rel.7
 LIB = add book builder cli contact csvin csvout date diag fmt inplace input \
 	intern journal lines merge money overdue record report safe score select \
 	series tally utf8 util vocab width words
+LIB += color format ics itemrow json log md row scorerow timeline
 LIB_OBJ = $(LIB:%=$(O)/lib/%.o)
 # Each object's headers, as the compiler found them (-MMD): a change to a
 # header rebuilds what includes it, and nothing else.
 DEPFLAGS = -MMD -MP
-DEPS = $(LIB_OBJ:.o=.d) $(TOOLS:%=$(O)/%.d) $(O)/tests/unit.d
+DEPS = $(LIB_OBJ:.o=.d) $(TOOLS:%=$(O)/%.d) $(O)/tests/unit.d \
+	$(O)/tests/icsread.d
 
 SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	-fno-sanitize-recover=all
@@ -57,19 +63,24 @@ $(O)/tests/unit: tests/unit.c $(O)/lib/librel.a
 	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) $(LDFLAGS) -o $@ $< $(O)/lib/librel.a \
 		$(LIBS)
 
+# A calendar read with libical, as a calendar program reads one.
+$(O)/tests/icsread: tests/icsread.c
+	@mkdir -p $(O)/tests
+	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) $(LDFLAGS) -o $@ $< $(ICAL_LIBS)
+
 -include $(DEPS)
 
 # The suite runs twice: as built, and built again in build-san/ under
 # AddressSanitizer and UndefinedBehaviorSanitizer.
-check: all $(O)/tests/unit
+check: all $(O)/tests/unit $(O)/tests/icsread
 	REL_BIN=$(abspath $(O)) prove tests/*.t
 	$(MAKE) O=build-san CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" \
-		all build-san/tests/unit
+		all build-san/tests/unit build-san/tests/icsread
 	REL_BIN=$(abspath build-san) ASAN_OPTIONS=detect_leaks=1 \
 		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 prove tests/*.t
 
 # The suite once more with every tool under valgrind's memcheck.
-check-valgrind: all $(O)/tests/unit
+check-valgrind: all $(O)/tests/unit $(O)/tests/icsread
 	tests/valgrind-bin build-vg $(TOOLS)
 	REL_BIN=$(abspath build-vg) REL_VALGRIND=1 prove tests/*.t
 
@@ -108,7 +119,7 @@ uninstall:
 
 clean:
 	rm -f $(TOOLS) $(TOOLS:%=%.d) lib/*.o lib/*.d lib/librel.a tests/unit \
-		tests/unit.d
+		tests/unit.d tests/icsread tests/icsread.d
 	rm -rf build-san build-fuzz build-vg build-bench
 
 .PHONY: all bench check check-valgrind lint-man install uninstall clean fuzz fuzz-run
@@ -129,7 +140,8 @@ build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/words_agree.h $(LIB:%=lib/%.c) \
 		$(wildcard lib/*.h)
 	@mkdir -p build-fuzz
 	$(FUZZ_CC) $(WARN) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Ilib \
-		$(PCRE2_CFLAGS) $(CSV_CFLAGS) $(FUZZ_FLAGS) -o $@ $< \
+		$(PCRE2_CFLAGS) $(CSV_CFLAGS) $(ICAL_CFLAGS) $(FUZZ_FLAGS) \
+		-o $@ $< \
 		$(LIB:%=lib/%.c) $(LIBS)
 
 fuzz-run: fuzz

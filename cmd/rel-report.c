@@ -1,11 +1,10 @@
 /* rel-report: a report a person wants to read: a summary, the contacts by
  * health, a page on each, and what is overdue. */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli.h"
+#include "color.h"
 #include "diag.h"
 #include "reader.h"
 #include "report.h"
@@ -19,18 +18,13 @@ struct report {
 enum { O_FORMAT = CLI_OWN, O_ASCII, O_COLOR, O_ALL };
 
 static const char *const format_words[] = { "text", "md", NULL };
-static const char *const color_words[] = { "auto", "always", "never", NULL };
 
 static const struct cli_option options[] = {
 	{ "format", 0, "text|md", O_FORMAT, "plain text (default) or Markdown",
 	    format_words, 0 },
 	{ "ascii", 0, NULL, O_ASCII, "ASCII only, no Unicode blocks or arrows",
 	    NULL, SETS(struct report, ro.ascii) },
-	{ "color", 0, "WHEN", O_COLOR, "auto (default: on a terminal, unless "
-	    "NO_COLOR\nis set), always or never", color_words,
-	    SETS(struct report, color) },
-	{ "colour", 0, "WHEN", O_COLOR, NULL, color_words,
-	    SETS(struct report, color) },
+	COLOR_OPTIONS(struct report, color, O_COLOR),
 	{ "all", 0, NULL, O_ALL, "include ended contacts", NULL,
 	    SETS(struct report, ro.all) },
 	{ NULL, 0, NULL, 0, NULL, NULL, 0 },
@@ -60,20 +54,6 @@ own_option(int id, const char *arg, void *ctx)
 		cli_usage("--format takes text or md, not '%s'", arg);
 }
 
-static int
-want_color(const char *when)
-{
-	const char *no = getenv("NO_COLOR");
-
-	if (strcmp(when, "always") == 0)
-		return 1;
-	if (strcmp(when, "never") == 0)
-		return 0;
-	if (strcmp(when, "auto") != 0)
-		cli_usage("--color takes auto, always or never, not '%s'", when);
-	return isatty(STDOUT_FILENO) && (no == NULL || *no == '\0');
-}
-
 int
 main(int argc, char **argv)
 {
@@ -85,7 +65,7 @@ main(int argc, char **argv)
 
 	first = cli_start(argc, argv, &tool, &cli, own_option, &r);
 	ops = cli_operands(argc, argv, first, &nops);
-	r.ro.color = !r.ro.markdown && want_color(r.color);
+	r.ro.color = !r.ro.markdown && color_wanted(r.color);
 	r.ro.win = (struct window){ cli.since, cli.until, cli.today, 1, 1 };
 	if (r.ro.win.until != NO_DATE && r.ro.win.until < r.ro.win.today)
 		r.ro.win.today = r.ro.win.until;

@@ -1,27 +1,28 @@
-/* rel-score: one CSV row of measures and scores per contact (or org), or
- * with --explain, the terms of one contact's scores and their evidence. */
-#include <math.h>
+/* rel-score: one row of measures and scores per contact (or org), CSV or
+ * JSON, or with --explain, the terms of one contact's scores and their
+ * evidence. */
 #include <stdio.h>
 #include <string.h>
 
 #include "cli.h"
 #include "contact.h"
-#include "csvout.h"
 #include "diag.h"
-#include "intern.h"
-#include "money.h"
+#include "format.h"
 #include "reader.h"
 #include "score.h"
+#include "scorerow.h"
 #include "select.h"
 
 struct score {
 	int by_org, all;
 	const char *explain;
+	enum format format;
 };
 
-enum { O_BY = CLI_OWN, O_EXPLAIN, O_ALL };
+enum { O_BY = CLI_OWN, O_EXPLAIN, O_ALL, O_FORMAT };
 
 static const char *const by_words[] = { "contact", "org", NULL };
+static const char *const format_words[] = { "csv", "json", NULL };
 
 static const struct cli_option options[] = {
 	{ "by", 0, "contact|org", O_BY, "one row per contact (default) or per "
@@ -30,152 +31,35 @@ static const struct cli_option options[] = {
 	    NULL, SETS(struct score, explain) },
 	{ "all", 0, NULL, O_ALL, "include ended contacts", NULL,
 	    SETS(struct score, all) },
+	{ "format", 0, "FORMAT", O_FORMAT, "csv (the default) or json (JSON "
+	    "Lines)", format_words, 0 },
 	{ NULL, 0, NULL, 0, NULL, NULL, 0 },
 };
 
 static const struct tool tool = {
 	"rel-score", "[FILE ...]",
 	"Score each contact of rel journals (or their events CSV): one CSV\n"
-	"row of measures and 0-100 scores per contact.  A selection picks\n"
-	"the rows; each is measured on all the contact's evidence.",
+	"row (or JSON object) of measures and 0-100 scores per contact.  A\n"
+	"selection picks the rows; each is measured on all the contact's\n"
+	"evidence.",
 	"Exit status: 0 on success, 2 on bad input or usage.\n"
 	"See rel-score(1) for every formula, rel(7) for the selection.",
 	options, TAKES_TODAY | TAKES_WINDOW | TAKES_SAFE_CSV |
 	    TAKES_SELECT_CONTACTS,
 };
 
-static const char SCORE_HEADER[] =
-    "id,name,org,owner,status,last_contact,days_since,cadence,interactions,"
-    "give_share,promises_due,promises_kept,stood_up,bumped_by_them,"
-    "feedback,feedback_mean,feedback_age,issues,issues_open,disclosure_lag,"
-    "requests,requests_open,response_time,deals,repeat_deals,referrals,"
-    "I,M,B,W,P,H,E,recency,respect,trust,health,partner,deal_amounts,"
-    "planned_minutes,actual_minutes";
-
-/* --by contact|org */
+/* --by contact|org, --format csv|json */
 static void
 own_option(int id, const char *arg, void *ctx)
 {
 	struct score *sc = ctx;
 
-	(void)id;
-	if (strcmp(arg, "org") == 0)
+	if (id == O_FORMAT)
+		sc->format = format_option(arg, format_words);
+	else if (strcmp(arg, "org") == 0)
 		sc->by_org = 1;
 	else if (strcmp(arg, "contact") != 0)
 		cli_usage("--by takes contact or org, not '%s'", arg);
-}
-
-static void
-put_int(FILE *fp, long v)
-{
-	fprintf(fp, ",%ld", v);
-}
-
-static void
-put_opt_int(FILE *fp, int has, long v)
-{
-	if (has)
-		put_int(fp, v);
-	else
-		fputc(',', fp);
-}
-
-static void
-put_mean(FILE *fp, long sum, int n)
-{
-	if (n)
-		fprintf(fp, ",%.1f", (double)sum / n);
-	else
-		fputc(',', fp);
-}
-
-static void
-put_str(FILE *fp, const char *s)
-{
-	csv_field(fp, s ? s : "", s ? strlen(s) : 0, 0);
-}
-
-static void
-put_score(FILE *fp, double x)
-{
-	char buf[24];
-
-	score_format(x, buf, sizeof(buf));
-	fprintf(fp, ",%s", buf);
-}
-
-/* The measures of rel-score(1), OUTPUT, in the columns of the header. */
-static void
-put_measures(FILE *fp, const struct tally *t, int today)
-{
-	const struct counts *n = &t->n;
-	int purposes = n->give + n->ask + n->mutual;
-	char day[DATE_MAX], cad[CADENCE_MAX];
-
-	if (t->held_org.day != NO_DATE) {
-		date_format(t->held_org.day, day);
-		fprintf(fp, ",%s,%d", day, today - t->held_org.day);
-	} else
-		fputs(",,", fp);
-	cadence_format(contact_cadence(t->c), cad);
-	put_str(fp, cad);
-	put_int(fp, n->interactions);
-	put_opt_int(fp, purposes, purposes ? score_round(100.0 * n->give /
-	    purposes) : 0);
-	put_int(fp, n->ours_due);
-	put_int(fp, n->ours_on_time);
-	put_int(fp, n->stood_up_by_us);
-	put_int(fp, n->bumped_by_them);
-	put_int(fp, n->fb_count);
-	put_mean(fp, n->fb_sum, n->fb_scored);
-	put_opt_int(fp, t->fed_org.day != NO_DATE, t->fed_org.day != NO_DATE ?
-	    today - t->fed_org.day : 0);
-	put_int(fp, n->issues);
-	put_int(fp, n->issues_open);
-	put_mean(fp, n->lag_sum, n->issues_told);
-	put_int(fp, n->requests);
-	put_int(fp, n->requests_open);
-	put_mean(fp, n->response_sum, n->answered);
-	put_int(fp, n->deals);
-	put_int(fp, n->deals > 1 ? n->deals - 1 : 0);
-	put_int(fp, n->referrals);
-}
-
-/* The sums, after the scores: deal amounts by currency, minutes. */
-static void
-put_sums(FILE *fp, const struct tally *t)
-{
-	struct buf b = { 0 };
-
-	money_format(&t->money, &b);
-	put_str(fp, b.s);
-	buf_free(&b);
-	put_int(fp, t->n.planned_minutes);
-	put_int(fp, t->n.actual_minutes);
-}
-
-static void
-write_row(FILE *fp, const struct tally *t, int today)
-{
-	struct scores s;
-	int i;
-
-	score_compute(t, today, &s);
-	csv_field(fp, t->c->id, strlen(t->c->id), 1);
-	put_str(fp, contact_name(t->c));
-	put_str(fp, contact_own(t->c, "org"));
-	put_str(fp, contact_owner(t->c));
-	put_str(fp, status_name(contact_status(t->c)));
-	put_measures(fp, t, today);
-	for (i = 0; i < NDIMS; i++)
-		put_score(fp, s.dim[i]);
-	put_score(fp, s.recency);
-	put_score(fp, s.respect);
-	put_score(fp, s.trust);
-	put_score(fp, s.health);
-	put_score(fp, s.partner);
-	put_sums(fp, t);
-	csv_end(fp);
 }
 
 /* Whether the row of c is written: it is selected (by org, with its
@@ -220,7 +104,7 @@ explain(const struct score *sc, struct tally *const *rows, int today)
 int
 main(int argc, char **argv)
 {
-	struct score sc = { 0 };
+	struct score sc = { .format = FMT_NONE };
 	struct read_opts opts = { 0 };
 	struct window win;
 	struct contact *const *cs;
@@ -232,6 +116,7 @@ main(int argc, char **argv)
 
 	first = cli_start(argc, argv, &tool, &cli, own_option, &sc);
 	ops = cli_operands(argc, argv, first, &nops);
+	sc.format = format_resolve(sc.format, FMT_CSV);
 	if (sc.explain && cli.select)
 		cli_usage("--explain names the one contact to explain; it takes "
 		    "no selection");
@@ -253,12 +138,12 @@ main(int argc, char **argv)
 	if (sc.explain)
 		status = explain(&sc, rows, win.today);
 	else {
-		puts(SCORE_HEADER);
+		score_header(stdout, sc.format);
 		for (i = 0; i < n; i++)
 			if ((rows == NULL || rows[i]) &&
 			    row_wanted(&sc, cli.select, cs[i]))
-				write_row(stdout, rows ? rows[i] : tally_of(cs[i]),
-				    win.today);
+				score_row(stdout, sc.format, rows ? rows[i] :
+				    tally_of(cs[i]), win.today);
 	}
 	if (rows)
 		tally_rows_free(rows, n);

@@ -277,6 +277,20 @@ events_write_record(FILE *fp, const struct record *r)
 	put_tags(&event_row, r);
 	put_field(&event_row, r->notes, strlen(r->notes));
 	event_row.s[event_row.len - 1] = '\n';
+	events_batched(fp);
+}
+
+/* The batch the events are written into, CSV rows or JSON lines (json.c),
+ * and its write once it holds enough. */
+struct buf *
+events_batch(void)
+{
+	return &event_row;
+}
+
+void
+events_batched(FILE *fp)
+{
 	if (event_row.len >= EVENTS_BATCH)
 		events_flush(fp);
 }

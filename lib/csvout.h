@@ -12,6 +12,8 @@ void csv_end(FILE *);
 extern const char CSV_HEADER[];
 void events_write_record(FILE *, const struct record *);
 void events_flush(FILE *);
+struct buf *events_batch(void);
+void events_batched(FILE *);
 void csvout_free(void);
 
 #endif

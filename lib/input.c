@@ -11,10 +11,13 @@
 #include "csvout.h"
 #include "diag.h"
 #include "intern.h"
+#include "md.h"
 #include "reader.h"
+#include "row.h"
 #include "safe.h"
 #include "tally.h"
 #include "util.h"
+#include "width.h"
 #include "words.h"
 
 static void
@@ -197,6 +200,9 @@ rel_cleanup(void)
 	journal_free();
 	csvin_free();
 	csvout_free();
+	md_free();
+	row_free();
+	width_free();
 	tally_free();
 	book_free();
 	sym_free_all();

@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "contact.h"
-#include "csvout.h"
 #include "intern.h"
 #include "overdue.h"
 #include "safe.h"
@@ -479,6 +478,15 @@ state_of(const struct item *it)
 	return it->upcoming ? 2 : it->late > 0 ? 0 : 1;
 }
 
+/* The status column of the CSV, by state_of(). */
+const char *
+item_state_name(const struct item *it)
+{
+	static const char *const names[] = { "overdue", "due", "upcoming" };
+
+	return names[state_of(it)];
+}
+
 /* Late first, most urgent (late relative to its period) first, then the
  * longest late, then in order of discovery; then due, the longest due
  * first; upcoming last, soonest first. */
@@ -588,6 +596,14 @@ item_urgency(const struct item *it, char *out, size_t n)
 	}
 	format_ratio(it->late, it->period, 1, out, n);
 	strncat(out, "x", n - strlen(out) - 1);
+}
+
+/* late / period with two decimals, negative for an item not yet due: the
+ * urgency of the CSV and the JSON. */
+void
+item_ratio(const struct item *it, char *out, size_t n)
+{
+	format_ratio(it->late, it->period, 2, out, n);
 }
 
 /* "blueharbor (maria, tom), zoe", into b */
@@ -727,50 +743,4 @@ overdue_write_text(FILE *fp, const struct item *v, size_t n, size_t indent,
 	buf_free(&lo.b);
 	buf_free(&who);
 	buf_free(&what);
-}
-
-/* The items as CSV with a header: rel-overdue(1), OUTPUT. */
-void
-overdue_write_csv(FILE *fp, const struct item *v, size_t n)
-{
-	char day[DATE_MAX], num[32];
-	const char *kind, *owners, *state;
-	struct buf ids = { 0 };
-	size_t i, j;
-
-	fputs("kind,status,days_late,due,contact,owner,ref,what,file,line,"
-	    "contacts,urgency,late_from\n", fp);
-	for (i = 0; i < n; i++) {
-		kind = item_kind_name(v[i].kind);
-		csv_field(fp, kind, strlen(kind), 1);
-		state = v[i].upcoming ? "upcoming" : v[i].late > 0 ? "overdue" :
-		    "due";
-		csv_field(fp, state, strlen(state), 0);
-		snprintf(num, sizeof(num), "%d", v[i].late);
-		csv_field(fp, num, strlen(num), 0);
-		date_format(v[i].due, day);
-		csv_field(fp, day, strlen(day), 0);
-		csv_field(fp, v[i].who[0]->id, strlen(v[i].who[0]->id), 0);
-		owners = v[i].owners ? v[i].owners : "";
-		csv_field(fp, owners, strlen(owners), 0);
-		csv_field(fp, v[i].ref ? v[i].ref->id : "",
-		    v[i].ref ? strlen(v[i].ref->id) : 0, 0);
-		csv_field(fp, v[i].what, strlen(v[i].what), 0);
-		csv_field(fp, v[i].file, strlen(v[i].file), 0);
-		snprintf(num, sizeof(num), "%ld", v[i].line);
-		csv_field(fp, num, strlen(num), 0);
-		ids.len = 0;
-		for (j = 0; j < v[i].nwho; j++) {
-			if (j)
-				buf_addc(&ids, ',');
-			buf_add(&ids, v[i].who[j]->id, strlen(v[i].who[j]->id));
-		}
-		csv_field(fp, ids.s, ids.len, 0);
-		format_ratio(v[i].late, v[i].period, 2, num, sizeof(num));
-		csv_field(fp, num, strlen(num), 0);
-		date_format(v[i].late_from, day);
-		csv_field(fp, day, strlen(day), 0);
-		csv_end(fp);
-	}
-	buf_free(&ids);
 }

@@ -49,11 +49,12 @@ void overdue_items_free(struct item *, size_t n);
 extern const char *const item_kind_names[IT__COUNT + 1];
 const char *item_kind_name(enum item_kind);
 void item_status(const struct item *, char *, size_t);
+const char *item_state_name(const struct item *);
 void item_urgency(const struct item *, char *, size_t);
+void item_ratio(const struct item *, char *, size_t);
 void item_who(const struct item *, struct buf *);
 void item_what(const struct item *, int with_id, struct buf *);
 
-void overdue_write_csv(FILE *, const struct item *, size_t);
 #define OVERDUE_WIDTH 80	/* the columns the text fits, ids aside */
 void overdue_write_text(FILE *, const struct item *, size_t, size_t indent,
     size_t width);

@@ -6,8 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "color.h"
 #include "contact.h"
 #include "intern.h"
+#include "md.h"
 #include "money.h"
 #include "overdue.h"
 #include "report.h"
@@ -101,14 +103,13 @@ color_of(double health)
 	if (!report->color || isnan(health))
 		return "";
 	health = score_round(health);	/* the number shown decides */
-	return health >= 70 ? "\033[32m" : health >= 40 ? "\033[33m" :
-	    "\033[31m";
+	return health >= 70 ? SGR_GREEN : health >= 40 ? SGR_YELLOW : SGR_RED;
 }
 
 static const char *
 color_end(double health)
 {
-	return report->color && !isnan(health) ? "\033[0m" : "";
+	return report->color && !isnan(health) ? SGR_RESET : "";
 }
 
 /* rows */
@@ -267,73 +268,6 @@ put_line(FILE *fp, const char *s, size_t width)
 	putc('\n', fp);
 }
 
-/* Journal text in Markdown: HTML-significant characters as entities, and
- * the characters that start Markdown's links, code, emphasis and table
- * cells (not ], which starts nothing) behind a backslash, so that the text is shown as written and
- * nothing in it becomes markup; unsafe characters as safe.c shows them. */
-static void
-md_text(FILE *fp, const char *s)
-{
-	const char *run = s;
-
-	for (; *s; s++) {
-		const char *entity = *s == '&' ? "&amp;" : *s == '<' ? "&lt;" :
-		    *s == '>' ? "&gt;" : NULL;
-		if (entity == NULL && strchr("\\`*_[|", *s) == NULL)
-			continue;
-		safe_write(fp, run, (size_t)(s - run));
-		if (entity)
-			fputs(entity, fp);
-		else {
-			putc('\\', fp);
-			putc(*s, fp);
-		}
-		run = s + 1;
-	}
-	safe_puts(fp, run);
-}
-
-/* Words of s, wrapped to WIDTH with `indent` blanks before each line but
- * the first (the caller has written that far already). */
-static void
-put_wrapped(FILE *fp, const char *s, size_t indent)
-{
-	size_t col = indent, wl, n, i;
-	const char *p = s, *end;
-	char word[512];
-
-	while (*p) {
-		while (*p == ' ')
-			p++;
-		if (*p == '\0')
-			break;
-		end = strchr(p, ' ');
-		n = end ? (size_t)(end - p) : strlen(p);
-		if (n >= sizeof(word))
-			n = sizeof(word) - 1;
-		memcpy(word, p, n);
-		word[n] = '\0';
-		wl = display_width(word);
-		if (col > indent && col + 1 + wl > WIDTH) {
-			putc('\n', fp);
-			for (i = 0; i < indent; i++)
-				putc(' ', fp);
-			col = indent;
-		} else if (col > indent) {
-			putc(' ', fp);
-			col++;
-		}
-		if (wl > WIDTH - indent) {
-			put_cell(fp, word, WIDTH - indent);
-			wl = WIDTH - indent;
-		} else
-			safe_puts(fp, word);
-		col += wl;
-		p += end ? (size_t)(end - p) : strlen(p);
-	}
-	putc('\n', fp);
-}
-
 /* The label of a detail line, and the value after it: prose is wrapped,
  * anything laid out in columns is cut to fit. */
 static void
@@ -353,7 +287,7 @@ put_labelled(FILE *fp, const char *label, const char *value, int prose)
 	fputs("  ", fp);
 	put_cell(fp, label, LABEL_WIDTH);
 	if (prose)
-		put_wrapped(fp, value, 2 + LABEL_WIDTH);
+		put_wrapped(fp, value, 2 + LABEL_WIDTH, WIDTH);
 	else
 		put_line(fp, value, room);
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "safe.h"
+#include "util.h"
 #include "width.h"
 
 static const struct range {
@@ -81,10 +82,11 @@ plain(char c)
 	return c >= 0x20 && c < 0x7f;
 }
 
+/* The columns of n bytes of s as shown. */
 size_t
-display_width(const char *s)
+text_width(const char *s, size_t n)
 {
-	size_t w = 0, n = strlen(s), i = 0, len;
+	size_t w = 0, i = 0, len;
 
 	while (i < n) {
 		if (plain(s[i])) {
@@ -98,12 +100,18 @@ display_width(const char *s)
 	return w;
 }
 
-/* Bytes of s that fit in w columns as shown, whole characters only
- * (combining marks stay with their base). */
 size_t
-fit_width(const char *s, size_t w, size_t *used)
+display_width(const char *s)
 {
-	size_t i = 0, cols = 0, n = strlen(s), len, cw;
+	return text_width(s, strlen(s));
+}
+
+/* Bytes of s (of n) that fit in w columns as shown, whole characters only
+ * (combining marks stay with their base). */
+static size_t
+fit_width_n(const char *s, size_t n, size_t w, size_t *used)
+{
+	size_t i = 0, cols = 0, len, cw;
 
 	while (i < n) {
 		cw = plain(s[i]) ? (len = 1) : shown_width(s + i, n - i, &len);
@@ -116,22 +124,158 @@ fit_width(const char *s, size_t w, size_t *used)
 	return i;
 }
 
+size_t
+fit_width(const char *s, size_t w, size_t *used)
+{
+	return fit_width_n(s, strlen(s), w, used);
+}
+
+static void
+add_blanks(struct buf *b, size_t n)
+{
+	while (n-- > 0)
+		buf_addc(b, ' ');
+}
+
+/* Appends n bytes of s, made safe, in exactly w columns: padded with
+ * blanks, or cut with "..." when longer. */
+void
+cell_append(struct buf *b, const char *s, size_t n, size_t w)
+{
+	size_t shown = text_width(s, n), used, bytes;
+
+	if (shown <= w) {
+		safe_append(b, s, n);
+		add_blanks(b, w - shown);
+		return;
+	}
+	bytes = fit_width_n(s, n, w >= 3 ? w - 3 : 0, &used);
+	safe_append(b, s, bytes);
+	buf_add(b, "...", w >= 3 ? 3 : 0);
+	used += w >= 3 ? 3 : 0;
+	add_blanks(b, used < w ? w - used : 0);
+}
+
+static struct buf cell;	/* put_cell()'s, reused */
+
 /* Writes s, made safe, in exactly w columns: padded with blanks, or cut
  * with "..." when longer. */
 void
 put_cell(FILE *fp, const char *s, size_t w)
 {
-	size_t n = display_width(s), used, bytes;
+	cell.len = 0;
+	cell_append(&cell, s, strlen(s), w);
+	fwrite(cell.s ? cell.s : "", 1, cell.len, fp);
+}
 
-	if (n <= w) {
-		safe_puts(fp, s);
-		for (; n < w; n++)
-			putc(' ', fp);
-		return;
+/* The columns of a word of n bytes as shown, and whether it is shown as
+ * it is: printable ASCII, the common case, taken in one pass. */
+static size_t
+word_width(const char *s, size_t n, int *as_is)
+{
+	size_t i = 0;
+
+	while (i < n && plain(s[i]))
+		i++;
+	*as_is = i == n;
+	return i == n ? n : i + text_width(s + i, n - i);
+}
+
+static size_t
+line_break(struct buf *b, const struct wrap *w)
+{
+	buf_addc(b, '\n');
+	add_blanks(b, w->indent);
+	return w->indent;
+}
+
+/* A word wider than a line, broken between its characters: it fills the
+ * line it starts on, then as many further lines as it takes.  Returns the
+ * column where it ends. */
+static size_t
+break_word(struct buf *b, const char *p, size_t k, size_t col,
+    const struct wrap *w)
+{
+	size_t bytes, used;
+
+	while (k > 0) {
+		if (col >= w->width)
+			col = line_break(b, w);
+		bytes = fit_width_n(p, k, w->width - col, &used);
+		if (bytes == 0 && col > w->indent) {
+			col = line_break(b, w);
+			continue;
+		}
+		if (bytes == 0)	/* one character wider than a line */
+			used = shown_width(p, k, &bytes);
+		safe_append(b, p, bytes);
+		col += used;
+		p += bytes;
+		k -= bytes;
 	}
-	bytes = fit_width(s, w >= 3 ? w - 3 : 0, &used);
-	safe_write(fp, s, bytes);
-	fputs(w >= 3 ? "..." : "", fp);
-	for (used += w >= 3 ? 3 : 0; used < w; used++)
-		putc(' ', fp);
+	return col;
+}
+
+/* Appends the words of s (n bytes, split at blanks), made safe, wrapped
+ * to w->width columns: a word goes on the line after one blank if it
+ * fits, else starts a further line, after w->indent blanks.  A word wider
+ * than a line is cut with "..." (w->cut), or broken across lines.  The
+ * line has col columns already; the first word goes on it without a blank
+ * if col is the indent.  Returns the column where the text ends. */
+size_t
+wrap_append(struct buf *b, const char *s, size_t n, size_t col,
+    const struct wrap *w)
+{
+	const char *p = s, *end = s + n, *sp;
+	size_t room = w->width > w->indent ? w->width - w->indent : 1, wl, k;
+	int as_is;
+
+	for (;; p = sp) {
+		while (p < end && *p == ' ')
+			p++;
+		if (p == end)
+			return col;
+		sp = memchr(p, ' ', (size_t)(end - p));
+		sp = sp ? sp : end;
+		k = (size_t)(sp - p);
+		wl = word_width(p, k, &as_is);
+		if (col > w->indent && col + 1 + wl > w->width &&
+		    (w->cut || wl <= room))
+			col = line_break(b, w);
+		else if (col > w->indent) {
+			buf_addc(b, ' ');
+			col++;
+		}
+		if (wl > room && !w->cut)
+			col = break_word(b, p, k, col, w);
+		else if (wl > room) {
+			cell_append(b, p, k, room);
+			col += room;
+		} else if (as_is) {
+			buf_add(b, p, k);
+			col += wl;
+		} else {
+			safe_append(b, p, k);
+			col += wl;
+		}
+	}
+}
+
+/* Writes s wrapped as wrap_append() does, the line has indent columns
+ * already, and a line end. */
+void
+put_wrapped(FILE *fp, const char *s, size_t indent, size_t width)
+{
+	struct wrap w = { indent, width, 1 };
+
+	cell.len = 0;
+	wrap_append(&cell, s, strlen(s), indent, &w);
+	buf_addc(&cell, '\n');
+	fwrite(cell.s, 1, cell.len, fp);
+}
+
+void
+width_free(void)
+{
+	buf_free(&cell);
 }

@@ -84,7 +84,8 @@ same "rel-overdue(1), --kind: the kinds of item" "$tmp/t" "$tmp/p"
 # Every long option a tool's --help shows, it completes, and the other way
 # round.
 bad=0
-for t in rel-parse rel-score rel-overdue rel-report rel-fmt rel-merge rel-add; do
+for t in rel-parse rel-score rel-overdue rel-report rel-fmt rel-merge rel-add \
+    rel-log; do
 	"$bin/$t" --help | grep -o -- '--[a-z][a-z-]*' | sort -u >"$tmp/h"
 	"$bin/$t" --complete options | grep -v -- '--complete\|--colour' |
 	    sort -u >"$tmp/c"

@@ -10,10 +10,7 @@ plan 26
 run() {	# run EXPECTED-STATUS DESCRIPTION ARGS... (expected output on stdin)
 	want=$1 what=$2
 	shift 2
-	cat >"$tmp/want"
-	"$o" "$@" >"$tmp/got" 2>"$tmp/err"
-	check_status "$what: exit $want" "$want" $?
-	check_same "$what: output" "$tmp/want" "$tmp/got"
+	expect "$want" "$what" "$o" "$@"
 }
 
 # ola: never met, since 2026-11-01 + 7d -> due 11-08, 14 days late, 2.0

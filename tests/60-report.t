@@ -29,17 +29,7 @@ done
 for f in "" --ascii; do
 	# shellcheck disable=SC2086
 	"$r" --today 2026-11-22 $f tests/report/wide.rel >"$tmp/out"
-	python3 - "$tmp/out" <<'PY'
-import sys, unicodedata
-def width(s):
-    return sum(0 if unicodedata.combining(c) else
-               2 if unicodedata.east_asian_width(c) in 'WF' else 1 for c in s)
-bad = [l for l in open(sys.argv[1], encoding='utf-8').read().split('\n')
-       if width(l) > 80]
-for l in bad:
-    print('# %d: %s' % (width(l), l))
-sys.exit(1 if bad else 0)
-PY
+	fits_80 "$tmp/out"
 	ok $? "no line wider than 80 columns ${f:-(Unicode)}"
 done
 

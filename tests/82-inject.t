@@ -9,27 +9,6 @@
 cd "$tmp" || exit 1
 plan 21
 
-# raw FILE: exit 1 if FILE holds a raw control byte, DEL, a C1 control or
-# a bidi embedding, override or isolate; the colour sequences of a report
-# and the CR that script(1) puts before each LF are allowed.
-raw() {
-	python3 - "$1" <<'PY'
-import re, sys
-data = open(sys.argv[1], "rb").read()
-data = re.sub(rb"\x1b\[(3[0-9]|0)m", b"", data).replace(b"\r\n", b"\n")
-bad = re.search(rb"[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]|"
-                rb"\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]", data)
-if bad:
-    print("# raw byte at %d: %r" % (bad.start(),
-          data[max(0, bad.start() - 20):bad.end() + 20]))
-    sys.exit(1)
-PY
-}
-
-on_tty() {	# on_tty OUT COMMAND: COMMAND run on a terminal, its output in OUT
-	script -qec "$2" /dev/null </dev/null >"$1" 2>&1
-}
-
 # A journal with C1 controls (U+009B is CSI) and bidi overrides in names,
 # titles, notes and values, and a team file whose name holds an escape
 # sequence that sets the window title, pulled in by a glob.

@@ -10,15 +10,6 @@ vimdir=$top/examples/editors/vim
 el=$top/examples/editors/emacs/rel-mode.el
 comp=$top/examples/completion
 
-# skip COUNT PROGRAM: report COUNT tests skipped for want of PROGRAM.
-skip() {
-	i=0
-	while [ "$i" -lt "$1" ]; do
-		ntest=$((ntest + 1))
-		echo "ok $ntest # skip $2 not installed"
-		i=$((i + 1))
-	done
-}
 have() { command -v "$1" >/dev/null 2>&1; }
 
 # A journal with an error, a warning and non-ASCII text before the
@@ -265,7 +256,9 @@ if have bash; then
 	ok $? "bash: rel-score --explain completes the contacts of the journal"
 	[ "$(complete_bash rel-overdue --ki)" = --kind ] &&
 	    [ "$(complete_bash rel-overdue --kind contact,pro)" = contact,promise ] &&
-	    [ "$(complete_bash rel-report --color '' | tr '\n' ' ')" = "auto always never " ]
+	    [ "$(complete_bash rel-report --color '' | tr '\n' ' ')" = "auto always never " ] &&
+	    [ "$(complete_bash rel-log --format '' | tr '\n' ' ')" = "text md csv json " ] &&
+	    [ "$(complete_bash rel-overdue --format i)" = ics ]
 	ok $? "bash: options and their words come from the tool (--complete)"
 	[ "$(complete_bash rel-add --da)" = --date ] &&
 	    [ "$(complete_bash rel-add --date ye)" = yesterday ] &&
@@ -286,8 +279,9 @@ fi
 
 if have zsh; then
 	out=$(cd "$comp" && zsh -f -c 'autoload -U compinit; compinit -u
-	    source _rel && print -r -- $_comps[rel-score] $_comps[rel-add]' 2>&1)
-	[ "$out" = "_rel _rel" ]
+	    source _rel && print -r -- $_comps[rel-score] $_comps[rel-add] \
+	    $_comps[rel-log]' 2>&1)
+	[ "$out" = "_rel _rel _rel" ]
 	ok $? "zsh: _rel loads and registers its completion"
 else
 	skip 1 zsh

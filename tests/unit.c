@@ -13,7 +13,9 @@
 #include "util.h"
 #include "vocab.h"
 #include "intern.h"
+#include "json.h"
 #include "money.h"
+#include "timeline.h"
 #include "words_agree.h"
 
 static int n, failed;
@@ -389,6 +391,80 @@ test_arena(void)
 	arena_free(&a);
 }
 
+/* JSON strings: what JSON needs escaped, and valid UTF-8 whatever the
+ * bytes given. */
+static void
+test_json(void)
+{
+	struct buf b = { 0 };
+	static const char in[] = "a\"b\\c\n\t\r\001\037\177 \xc3\xa9 "
+	    "\xe2\x80\xa8 \xff\xc3 \xf0\x9f\x91\x8d";
+
+	json_string_append(&b, in, sizeof(in) - 1);
+	ok(strcmp(b.s, "\"a\\\"b\\\\c\\n\\t\\r\\u0001\\u001f\\u007f "
+	    "\xc3\xa9 \\u2028 \\ufffd\\ufffd \xf0\x9f\x91\x8d\"") == 0,
+	    "json: quotes, backslashes, controls, U+2028, bytes not UTF-8");
+	ok(json_is_number("0") && json_is_number("-12") &&
+	    json_is_number("0.35") && json_is_number("1e-3") &&
+	    !json_is_number("") && !json_is_number("01") &&
+	    !json_is_number("1.") && !json_is_number(".5") &&
+	    !json_is_number("+1") && !json_is_number("14d"),
+	    "json: what is a number");
+	buf_free(&b);
+}
+
+#define ENTRIES 3000
+
+/* The date and minute of the entry of line i: five days, dates and
+ * times in no order, a third without a time. */
+static void
+when_of(long line, int *date, int *minute)
+{
+	*date = 20000 + (int)(line * 7919 % 97) % 5;
+	*minute = line % 3 == 0 ? -1 : (int)(line % 4) * 60;
+}
+
+/* record_fn of test_timeline(): the lines in the order given back. */
+static void
+keep_line(const struct record *r, void *ctx)
+{
+	long *order = ctx;
+
+	order[order[ENTRIES]++ % ENTRIES] = r->line;
+}
+
+/* The timeline: in order of date and time, an entry without a time
+ * first, entries at the same time in the order added, the records of one
+ * entry kept once. */
+static void
+test_timeline(void)
+{
+	struct timeline *t = timeline_new();
+	struct record r = { .file = intern("t.rel", 5), .kind = K_NOTE,
+	    .title = "", .notes = "" };
+	long order[ENTRIES + 1] = { 0 }, i;
+	int good = 1, da, ma, db, mb;
+
+	for (i = 1; i <= ENTRIES; i++) {
+		r.line = i;
+		when_of(i, &r.date, &r.minute);
+		timeline_add(t, &r);
+		if (i % 10 == 0)	/* a further record of the same entry */
+			timeline_add(t, &r);
+	}
+	ok(timeline_sort(t) == ENTRIES, "timeline: each entry once");
+	timeline_each(t, 0, keep_line, order);
+	for (i = 1; i < ENTRIES; i++) {
+		when_of(order[i - 1], &da, &ma);
+		when_of(order[i], &db, &mb);
+		good &= da < db || (da == db && (ma < mb || (ma == mb &&
+		    order[i - 1] < order[i])));
+	}
+	ok(good && order[ENTRIES] == ENTRIES, "timeline: by date, then time, "
+	    "stable");
+	timeline_free(t);
+}
+
 /* unit --list WHAT: a table of lib/vocab.c (and the keys contact.c makes
  * members inherit), a word a line, for tests/25-vocabulary.t to hold the
  * manual pages to. */
@@ -441,6 +517,8 @@ main(int argc, char **argv)
 	test_csv_quoting();
 	test_words();
 	test_arena();
+	test_json();
+	test_timeline();
 	printf("1..%d\n", n);
 	return failed != 0;
 }

@@ -1,5 +1,5 @@
 # bash completion for the rel tools: rel-parse rel-score rel-overdue
-# rel-report rel-fmt rel-merge rel-add.  Source it, or install it as
+# rel-report rel-fmt rel-merge rel-add rel-log.  Source it, or install it as
 # /usr/share/bash-completion/completions/rel-parse and make the other
 # tools' names there symbolic links to it.  The options of each tool, and
 # the words its options take, come from the tool itself (--complete), so
@@ -117,4 +117,5 @@ _rel()
 	[[ ${#COMPREPLY[@]} -eq 0 ]] && COMPREPLY=($(compgen -f -- "$cur"))
 }
 
-complete -F _rel rel-parse rel-score rel-overdue rel-report rel-fmt rel-merge rel-add
+complete -F _rel rel-parse rel-score rel-overdue rel-report rel-fmt rel-merge rel-add \
+    rel-log
