@@ -8,6 +8,7 @@
 #include "format.h"
 #include "log.h"
 #include "reader.h"
+#include "select.h"
 
 struct logcmd {
 	struct log_opts lo;
@@ -34,10 +35,11 @@ static const struct tool tool = {
 	"Show rel journals (or their events CSV) as a timeline: each entry\n"
 	"with its date, time, kind, contacts, title and attributes, its notes\n"
 	"below, oldest first.  Plain text that fits 80 columns, Markdown, or\n"
-	"the records as rel-parse writes them.",
+	"the records as rel-parse writes them.  A selection picks the\n"
+	"entries shown.",
 	"Exit status: 0 if an entry is shown, 1 if none is, 2 on bad input\n"
-	"or usage.  See rel-log(1).",
-	options, TAKES_TODAY | TAKES_WINDOW | TAKES_SAFE_CSV,
+	"or usage.  See rel-log(1), and rel(7) for the selection.",
+	options, TAKES_TODAY | TAKES_SAFE_CSV | TAKES_SELECT,
 };
 
 /* --format FORMAT */
@@ -67,7 +69,7 @@ main(int argc, char **argv)
 	    cli.until : cli.today;
 	opts.today = cli.today;
 	log_init(&lc.lo, &opts);
-	status = rel_read_all(nops, ops, &opts);
+	status = select_read(cli.select, nops, ops, &opts);
 	if (status != 0 || diag_errors())
 		status = 2;
 	else if (log_write(stdout) == 0)

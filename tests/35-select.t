@@ -9,7 +9,7 @@
 cd "$top/tests/select" || exit 1
 T="--today 2026-11-22"
 j=hurried.rel
-plan 240
+plan 292
 
 # column NAME: the cells of a column of the CSV on standard input.
 column() {
@@ -21,12 +21,13 @@ for row in csv.DictReader(sys.stdin):
 # contacts TOOL OPTION...: the contacts of what TOOL writes with the
 # options, each once, sorted, on one line: of the records rel-parse
 # writes, the rows of rel-score, the items of rel-overdue, the sections of
-# rel-report.
+# rel-report, the entries rel-log shows (as the events CSV).
 contacts() {
 	tool=$1
 	shift
 	case $tool in
 	rel-parse)	"$bin/$tool" $T "$@" $j | column contact ;;
+	rel-log)	"$bin/$tool" $T --format csv "$@" $j | column contact ;;
 	rel-score)	"$bin/$tool" $T "$@" $j | column id ;;
 	rel-overdue)	"$bin/$tool" $T --csv "$@" $j | column contacts |
 			    tr , '\n' ;;
@@ -41,7 +42,7 @@ contacts() {
 # has its own tags and its contact's; a row or an item, its contacts'.
 while IFS='|' read -r opts want; do
 	want=$(echo "$want" | tr ' ' '\n' | sort | tr '\n' ' ' | sed 's/ $//')
-	for tool in rel-parse rel-score rel-overdue rel-report; do
+	for tool in rel-parse rel-score rel-overdue rel-report rel-log; do
 		# shellcheck disable=SC2086
 		got=$(contacts $tool $opts)
 		[ "$got" = "$want" ]
@@ -73,7 +74,7 @@ done <<'EOF'
 EOF
 # The same from the events CSV of the journal.
 "$bin/rel-parse" $j >"$tmp/hurried.csv"
-for tool in rel-parse rel-score rel-overdue rel-report; do
+for tool in rel-parse rel-score rel-overdue rel-report rel-log; do
 	want=$(contacts $tool --org acme --not-owner paula --not-tag vip)
 	j=$tmp/hurried.csv
 	got=$(contacts $tool --org acme --not-owner paula --not-tag vip)
@@ -240,25 +241,25 @@ while IFS='|' read -r tools opts msg; do
 		grep -qF -- "$tool: $msg" "$tmp/err" || sed 's/^/# /' "$tmp/err"
 	done
 done <<'EOF'
-rel-parse rel-score rel-overdue rel-report|--contact jna|--contact jna: no such contact in the input; did you mean jan?
-rel-parse rel-score rel-overdue rel-report|--not-contact ZOE|--not-contact ZOE: no such contact in the input; did you mean zoe?
-rel-parse rel-score rel-overdue rel-report|--org acm|--org acm: no org of the input has this id; did you mean acme?
-rel-parse rel-score rel-overdue rel-report|--org jan|--org jan: a contact, not an org: no contact's org: names it; its org is acme
-rel-parse rel-score rel-overdue rel-report|--owner Paula|--owner Paula: no contact has this owner; did you mean paula?
-rel-parse rel-score rel-overdue rel-report|--not-owner omr|--not-owner omr: no contact has this owner; did you mean omar?
-rel-parse|--tag VIP|--tag VIP: no record has this tag; did you mean vip?
+rel-parse rel-log rel-score rel-overdue rel-report|--contact jna|--contact jna: no such contact in the input; did you mean jan?
+rel-parse rel-log rel-score rel-overdue rel-report|--not-contact ZOE|--not-contact ZOE: no such contact in the input; did you mean zoe?
+rel-parse rel-log rel-score rel-overdue rel-report|--org acm|--org acm: no org of the input has this id; did you mean acme?
+rel-parse rel-log rel-score rel-overdue rel-report|--org jan|--org jan: a contact, not an org: no contact's org: names it; its org is acme
+rel-parse rel-log rel-score rel-overdue rel-report|--owner Paula|--owner Paula: no contact has this owner; did you mean paula?
+rel-parse rel-log rel-score rel-overdue rel-report|--not-owner omr|--not-owner omr: no contact has this owner; did you mean omar?
+rel-parse rel-log|--tag VIP|--tag VIP: no record has this tag; did you mean vip?
 rel-score rel-overdue rel-report|--tag VIP|--tag VIP: no contact block has this tag (here, a tag selects contacts); did you mean vip?
 rel-score rel-overdue rel-report|--tag billing|--tag billing: no contact block has this tag (here, a tag selects contacts)
-rel-parse|--not-tag sale|--not-tag sale: no record has this tag; did you mean sales?
-rel-parse|--kind cal|--kind cal: not a kind of record; did you mean call?
-rel-parse|--not-kind 'call,mail'|--not-kind mail: not a kind of record; did you mean email?
-rel-parse|--kind call,|--kind: a kind is missing from the list
-rel-parse rel-overdue|--tag +|--tag: a tag is a word, as in --tag vip
+rel-parse rel-log|--not-tag sale|--not-tag sale: no record has this tag; did you mean sales?
+rel-parse rel-log|--kind cal|--kind cal: not a kind of record; did you mean call?
+rel-parse rel-log|--not-kind 'call,mail'|--not-kind mail: not a kind of record; did you mean email?
+rel-parse rel-log|--kind call,|--kind: a kind is missing from the list
+rel-parse rel-log rel-overdue|--tag +|--tag: a tag is a word, as in --tag vip
 rel-overdue|--kind meeting|--kind meeting: not a kind of item
 rel-overdue|--not-kind promises|--not-kind promises: not a kind of item; did you mean promise?
-rel-parse|--grep 'a(b'|--grep a(b: missing closing parenthesis, at column 4
-rel-parse|--not-grep 'Zoë(x'|--not-grep Zoë(x: missing closing parenthesis, at column 6
-rel-parse|--grep '[z-a]'|--grep [z-a]: range out of order in character class, at column 4
+rel-parse rel-log|--grep 'a(b'|--grep a(b: missing closing parenthesis, at column 4
+rel-parse rel-log|--not-grep 'Zoë(x'|--not-grep Zoë(x: missing closing parenthesis, at column 6
+rel-parse rel-log|--grep '[z-a]'|--grep [z-a]: range out of order in character class, at column 4
 rel-score rel-report|--kind call|--kind selects records, and
 rel-score rel-overdue rel-report|--grep Jan|--grep selects records, and
 rel-report|--not-grep Jan|--not-grep selects records, and
@@ -296,7 +297,8 @@ fi
 
 # 9. The pages tell the truth: every option a tool takes is in its page,
 # and every option of the selection in rel(7).
-for t in rel-parse rel-score rel-overdue rel-report rel-fmt rel-merge rel-add; do
+for t in rel-parse rel-score rel-overdue rel-report rel-log rel-fmt rel-merge \
+    rel-add; do
 	"$bin/$t" --help | grep -o -- '--[a-z][a-z-]*' | sort -u |
 	    while read -r opt; do
 		grep -q -- "Fl \\\\-${opt#--}\\( \\|\$\\)" "$top/man/$t.1" ||

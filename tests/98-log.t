@@ -8,7 +8,7 @@
 cd "$top/tests/log" || exit 1
 l="$bin/rel-log"
 T="--today 2026-11-22"
-plan 44
+plan 50
 
 # Oldest first, whatever the order of lines and files: later.rel, read at
 # its include line, holds 2026-09-30 to 2026-10-05; the note of 10-02 is
@@ -251,6 +251,40 @@ for f in text md; do
 done
 "$l" $T --format csv "$tmp/h.rel" | grep -q "Kick-off ${CSI}2J ${RLO}txet"
 ok $? "the CSV keeps every byte: it is data, not for the terminal"
+
+# The selection of rel(7) (its table of cases is in 35-select.t): a
+# contact's whole history, with its notes; an entry of several contacts
+# whole; an org with its members.
+cat >"$tmp/want" <<'EOF'
+2026-10-01 14:00  message  jan: Running 5 min late, sorry!! :-)
+2026-10-01 14:00  meeting  jan, zoe: Quarterly review: re: budget, see
+                           https://wiki.example/q4?x=1&y=2 planned:30m actual:5m
+                           outcome:shortened by:them
+    Pulled into another meeting; agreed to reschedule :(
+    Zoë says "next week, promise" ;)
+2026-10-03        promise  jan: [quote-v2] Send revised quote due:2026-10-10
+                           +sales
+2026-10-09 09:15  kept     jan: [quote-v2]
+EOF
+"$l" $T --contact jan clients.rel >"$tmp/got"
+check_same "--contact jan: jan's history, the meeting with zoe whole, notes" \
+    "$tmp/want" "$tmp/got"
+"$l" $T --org acme --not-kind note clients.rel | grep -c '^2026' >"$tmp/n"
+[ "$(cat "$tmp/n")" = 7 ] && ! "$l" $T --org acme clients.rel | grep -q 'bob: Quick'
+ok $? "--org acme: its members' entries and its own, not bob's call"
+"$l" $T --grep '^Zoë says' clients.rel | grep -c '^2026' >"$tmp/n"
+[ "$(cat "$tmp/n")" = 1 ]
+ok $? "--grep: an entry found by a line of its notes"
+"$l" $T --reverse --kind issue,told --format json clients.rel |
+    python3 -c 'import json, sys
+print(" ".join(json.loads(l)["kind"] for l in sys.stdin))' >"$tmp/got"
+[ "$(cat "$tmp/got")" = "told told issue issue" ]
+ok $? "--kind with --reverse and --format json: the records, newest first"
+"$l" $T --contact jna clients.rel >"$tmp/got" 2>"$tmp/err"
+check_status "--contact jna: exit 2" 2 $?
+grep -q '^rel-log: --contact jna: no such contact in the input; did you mean jan?$' "$tmp/err" &&
+    [ ! -s "$tmp/got" ]
+ok $? "and a suggestion, nothing on standard output"
 
 # A full disk is an error, never a silent truncation.
 for f in text csv; do
