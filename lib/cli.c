@@ -316,8 +316,8 @@ cli_usage(const char *fmt, ...)
 }
 
 /* The name of names closest to w, case aside, or NULL. */
-static const char *
-closest_folded(const char *w, const char *const *names, size_t n)
+const char *
+cli_closest(const char *w, const char *const *names, size_t n)
 {
 	char **folded = xcalloc(n ? n : 1, sizeof(*folded)), *fw, *p;
 	const char *near = NULL;
@@ -346,14 +346,14 @@ closest_folded(const char *w, const char *const *names, size_t n)
 }
 
 /* An option's argument that names nothing the input has (an owner, a
- * contact): exit 2, with the name it comes closest to, however cased.
+ * contact): exit 2, with near, the name it comes closest to however
+ * cased (cli_closest()), or NULL.  The caller frees its list of names
+ * first, so that nothing it holds is lost at the exit.
  * "--owner mya: no contact has this owner; did you mean maya?" */
 _Noreturn void
 cli_unknown(const char *option, const char *arg, const char *what,
-    const char *const *names, size_t n)
+    const char *near)
 {
-	const char *near = closest_folded(arg, names, n);
-
 	if (near)
 		diag_warn("%s %s: %s; did you mean %s?", option, arg, what, near);
 	else

@@ -71,8 +71,10 @@ int cli_start(int argc, char **argv, const struct tool *, struct cli *,
 char **cli_operands(int argc, char **argv, int first, int *n);
 _Noreturn void cli_usage(const char *fmt, ...)
     __attribute__((format(printf, 1, 2)));
+const char *cli_closest(const char *arg, const char *const *names,
+    size_t n);
 _Noreturn void cli_unknown(const char *option, const char *arg,
-    const char *what, const char *const *names, size_t n);
+    const char *what, const char *near);
 int tool_exit(int status);
 int fshut(FILE *, const char *name);
 void output_check(FILE *);

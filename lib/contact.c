@@ -285,13 +285,15 @@ struct contact *
 contact_option(const char *option, const char *id)
 {
 	struct contact *c = contact_find(id);
-	const char **ids;
+	const char **ids, *near;
 	size_t n;
 
 	if (c)
 		return c;
 	ids = contact_ids(&n);
-	cli_unknown(option, id, "no such contact in the input", ids, n);
+	near = cli_closest(id, ids, n);
+	free(ids);
+	cli_unknown(option, id, "no such contact in the input", near);
 }
 
 /* An owner an option names (--owner): one of the input's, else exit 2
@@ -299,13 +301,15 @@ contact_option(const char *option, const char *id)
 void
 owner_option(const char *option, const char *owner)
 {
-	const char **owners;
+	const char **owners, *near;
 	size_t n;
 
 	if (contact_owner_known(owner))
 		return;
 	owners = contact_owners(&n);
-	cli_unknown(option, owner, "no contact has this owner", owners, n);
+	near = cli_closest(owner, owners, n);
+	free(owners);
+	cli_unknown(option, owner, "no contact has this owner", near);
 }
 
 /* refs, as of a day */

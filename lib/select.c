@@ -122,7 +122,7 @@ kind_bit(const struct selection *s, const char *option, const char *w,
 	if (n == 0)
 		cli_usage("%s: a kind is missing from the list", option);
 	cli_unknown(option, word, s->kinds ? "not a kind of item" :
-	    "not a kind of record", words, nwords);
+	    "not a kind of record", cli_closest(word, words, nwords));
 }
 
 static unsigned
@@ -547,7 +547,7 @@ org_check(const char *option, const char *id)
 	struct contact *const *cs;
 	const struct contact *c = contact_find(id), *up;
 	unsigned char *is;
-	const char **ids;
+	const char **ids, *near;
 	char what[300];
 	size_t n, i, k = 0;
 
@@ -562,13 +562,17 @@ org_check(const char *option, const char *id)
 		snprintf(what, sizeof(what), "a contact, not an org: no "
 		    "contact's org: names it%s%s", up ? "; its org is " : "",
 		    up ? up->id : "");
-		cli_unknown(option, id, what, NULL, 0);
+		free(is);
+		cli_unknown(option, id, what, NULL);
 	}
 	ids = xreallocarray(NULL, n ? n : 1, sizeof(*ids));
 	for (i = 0; i < n; i++)
 		if (is[i])
 			ids[k++] = cs[i]->id;
-	cli_unknown(option, id, "no org of the input has this id", ids, k);
+	near = cli_closest(id, ids, k);
+	free(ids);
+	free(is);
+	cli_unknown(option, id, "no org of the input has this id", near);
 }
 
 /* The tags that can hold: those of the records read, or of the contact
@@ -602,18 +606,19 @@ tags_known(const struct selection *s, size_t *n)
 static void
 tag_check(const struct selection *s, const char *option, const char *tag)
 {
-	const char **tags;
+	const char **tags, *near;
 	size_t n, i;
 
 	tags = tags_known(s, &n);
 	for (i = 0; i < n; i++)
 		if (strcmp(tags[i], tag) == 0)
 			break;
+	near = i == n ? cli_closest(tag, tags, n) : NULL;
+	free(tags);
 	if (i == n)
 		cli_unknown(option, tag, s->records ? "no record has this tag" :
 		    "no contact block has this tag (here, a tag selects "
-		    "contacts)", tags, n);
-	free(tags);
+		    "contacts)", near);
 }
 
 /* Each contact, org, owner and tag that the selection names must be one
