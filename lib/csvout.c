@@ -146,25 +146,6 @@ csv_end(FILE *fp)
 	putc_unlocked('\n', fp);
 }
 
-/* Decimal digits of v, without printf. */
-static size_t
-format_long(char *out, long v)
-{
-	char tmp[24];
-	size_t n = 0, i;
-	unsigned long u = v < 0 ? -(unsigned long)v : (unsigned long)v;
-
-	do
-		tmp[n++] = (char)('0' + u % 10);
-	while ((u /= 10) != 0);
-	i = 0;
-	if (v < 0)
-		out[i++] = '-';
-	while (n)
-		out[i++] = tmp[--n];
-	return i;
-}
-
 /* The file field as written, kept while the records come from one file.
  * A file's name is interned (or a constant such as <stdin>), so the same
  * pointer is the same name until csvout_free(). */

@@ -77,7 +77,7 @@ row_long(struct row *r, long v)
 {
 	char num[24];
 
-	snprintf(num, sizeof(num), "%ld", v);
+	num[format_long(num, v)] = '\0';
 	row_number(r, num);
 }
 

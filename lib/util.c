@@ -250,3 +250,23 @@ buf_free(struct buf *b)
 	b->s = NULL;
 	b->len = b->cap = 0;
 }
+
+/* The decimal digits of v into out (room for 21), without printf, which
+ * costs more than the rest of writing a cell; no NUL.  Their count. */
+size_t
+format_long(char *out, long v)
+{
+	char tmp[24];
+	size_t n = 0, i;
+	unsigned long u = v < 0 ? -(unsigned long)v : (unsigned long)v;
+
+	do
+		tmp[n++] = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	i = 0;
+	if (v < 0)
+		out[i++] = '-';
+	while (n)
+		out[i++] = tmp[--n];
+	return i;
+}

@@ -12,6 +12,7 @@ void *xcalloc(size_t, size_t);
 void *xrealloc(void *, size_t);
 void *xreallocarray(void *, size_t, size_t);
 size_t edit_distance(const char *, size_t, const char *, size_t);
+size_t format_long(char *out, long);
 const char *closest_word(const char *word, size_t len, const char *const *words,
     size_t nwords);
 
