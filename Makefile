@@ -79,10 +79,12 @@ check: all $(O)/tests/unit $(O)/tests/icsread
 	REL_BIN=$(abspath build-san) ASAN_OPTIONS=detect_leaks=1 \
 		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 prove tests/*.t
 
-# The suite once more with every tool under valgrind's memcheck.
+# The suite once more with every tool under valgrind's memcheck, a test
+# file per processor at once (each works in a directory of its own).
+NPROC != getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1
 check-valgrind: all $(O)/tests/unit $(O)/tests/icsread
 	tests/valgrind-bin build-vg $(TOOLS)
-	REL_BIN=$(abspath build-vg) REL_VALGRIND=1 prove tests/*.t
+	REL_BIN=$(abspath build-vg) REL_VALGRIND=1 prove -j$(NPROC) tests/*.t
 
 # The benchmark (tests/bench/README): BENCH_SIZES="10k 100k", BENCH_REPS=3.
 bench: all
