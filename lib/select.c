@@ -5,12 +5,13 @@
  * its values holds (--contact, --org, --owner, --kind), when every one
  * does (--tag, --grep), and its negation when none does.
  *
- * The tools that list records (rel-parse) test each record as it is
- * read, by its contact, kind, tags (its own and its contact block's),
- * title and notes, and date; the tools that measure contacts (rel-score,
- * rel-overdue, rel-report) measure every contact on all its records and
- * test the contacts of each row and item.  A run without a selection has
- * none (a NULL struct selection): nothing is tested, nothing wrapped. */
+ * The tools that list records (rel-parse, rel-log) test each record as
+ * it is read, by its contact, kind, tags (its own and its contact
+ * block's), title and notes, and date; the tools that measure contacts
+ * (rel-score, rel-overdue, rel-report) measure every contact on all its
+ * records and test the contacts of each row and item.  A run without a
+ * selection has none (a NULL struct selection): nothing is tested,
+ * nothing wrapped. */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 #include <stdint.h>
