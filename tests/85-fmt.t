@@ -149,7 +149,9 @@ if cc -shared -fPIC -o "$tmp/fault.so" tests/fault.c -ldl 2>"$tmp/cc.err"; then
 	    [ "$(ls "$tmp/j" | wc -l)" = 1 ]
 	ok $? "-i: a file changed while it is formatted is refused, the change kept"
 	cp tests/fmt/messy.rel "$tmp/j/m.rel"
-	FAULT_SIGNAL=15 LD_PRELOAD="$tmp/fault.so" "$f" -i "$tmp/j/m.rel"
+	# in a subshell, whose "Terminated" goes to a file, not the TAP
+	(FAULT_SIGNAL=15 LD_PRELOAD="$tmp/fault.so" "$f" -i "$tmp/j/m.rel") \
+	    2>"$tmp/term.err"
 	[ $? = 143 ] && cmp -s tests/fmt/messy.rel "$tmp/j/m.rel" &&
 	    [ "$(ls "$tmp/j" | wc -l)" = 1 ]
 	ok $? "-i killed by SIGTERM: the file as it was, no temporary file left"
