@@ -1171,9 +1171,10 @@ static void
 tiers_check(void)
 {
 	const struct tier_use *u;
-	size_t j;
+	size_t i, j;
 
-	for (u = tier_uses; u < tier_uses + ntier_uses; u++) {
+	for (i = 0; i < ntier_uses; i++) {
+		u = &tier_uses[i];
 		for (j = 0; j < rel_options.ntiers; j++)
 			if (rel_options.tiers[j].name == u->tier)
 				break;
