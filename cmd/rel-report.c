@@ -6,6 +6,7 @@
 #include "cli.h"
 #include "color.h"
 #include "diag.h"
+#include "format.h"
 #include "reader.h"
 #include "report.h"
 #include "select.h"
@@ -41,17 +42,16 @@ static const struct tool tool = {
 	options, TAKES_TODAY | TAKES_WINDOW | TAKES_SELECT_CONTACTS,
 };
 
-/* --format text|md */
+/* --format text|md, and markdown, md's name in version 1 */
 static void
 own_option(int id, const char *arg, void *ctx)
 {
 	struct report *r = ctx;
 
 	(void)id;
-	if (strcmp(arg, "md") == 0 || strcmp(arg, "markdown") == 0)
-		r->ro.markdown = 1;
-	else if (strcmp(arg, "text") != 0)
-		cli_usage("--format takes text or md, not '%s'", arg);
+	if (strcmp(arg, "markdown") == 0)
+		arg = "md";
+	r->ro.markdown = format_option(arg, format_words) == FMT_MD;
 }
 
 int

@@ -5,7 +5,7 @@
 . "$(dirname "$0")/lib.sh"
 cd "$top" || exit 1
 r="$bin/rel-report"
-plan 28
+plan 30
 
 # Golden files: the example journal and the wide one, in each format.
 for j in examples/agency.rel tests/report/wide.rel; do
@@ -117,4 +117,15 @@ done <"$tmp/excerpt")
 [ -s "$tmp/excerpt" ] && [ -z "$missing" ]
 ok $? "every line of the examples of rel-report(1) is in the report"
 [ -z "$missing" ] || echo "$missing" | sed 's/^/# missing: /'
+
+# --format: md, or markdown as rel-report(1) allows; another word is a
+# usage error that names the formats.
+"$r" --today 2026-11-22 --format md examples/agency.rel >"$tmp/md"
+"$r" --today 2026-11-22 --format markdown examples/agency.rel |
+    cmp -s - "$tmp/md" && grep -q '^# ' "$tmp/md"
+ok $? "--format markdown: the same Markdown as --format md"
+"$r" --today 2026-11-22 --format html examples/agency.rel >"$tmp/out" 2>"$tmp/err"
+[ $? = 2 ] && [ ! -s "$tmp/out" ] &&
+    grep -q "^rel-report: --format takes text or md, not 'html'$" "$tmp/err"
+ok $? "--format html: a usage error that names text and md"
 done_testing
