@@ -504,22 +504,36 @@ by_urgency(const void *a, const void *b)
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
-/* The items the selection keeps (rel(7)): by their contacts together,
- * and by their due days. */
 static void
-keep_selected(struct list *l, const struct overdue_opts *o)
+item_free(struct item *it)
+{
+	free(it->who);
+	free(it->owners);
+}
+
+/* Keeps, in order, the items for which keep() holds and frees the
+ * others; how many are kept. */
+size_t
+overdue_items_keep(struct item *v, size_t n,
+    int (*keep)(const struct item *, const void *), const void *ctx)
 {
 	size_t i, k = 0;
 
-	for (i = 0; i < l->n; i++)
-		if (select_contacts(o->select, l->v[i].who, l->v[i].nwho) &&
-		    select_day(o->select, l->v[i].due))
-			l->v[k++] = l->v[i];
-		else {
-			free(l->v[i].who);
-			free(l->v[i].owners);
-		}
-	l->n = k;
+	for (i = 0; i < n; i++)
+		if (keep(&v[i], ctx))
+			v[k++] = v[i];
+		else
+			item_free(&v[i]);
+	return k;
+}
+
+/* An item the selection keeps (rel(7)): by its contacts together, and
+ * by its due day. */
+static int
+selected(const struct item *it, const void *sel)
+{
+	return select_contacts(sel, it->who, it->nwho) &&
+	    select_day(sel, it->due);
 }
 
 struct item *
@@ -537,7 +551,7 @@ overdue_items(const struct overdue_opts *o, size_t *n)
 	for (r = book_open_refs(); r; r = r->next)
 		ref_items(&l, o, r);
 	if (o->select)
-		keep_selected(&l, o);
+		l.n = overdue_items_keep(l.v, l.n, selected, o->select);
 	for (i = 0; i < l.n; i++)
 		l.v[i].seq = i;
 	if (l.n)
@@ -551,10 +565,8 @@ overdue_items_free(struct item *v, size_t n)
 {
 	size_t i;
 
-	for (i = 0; i < n; i++) {
-		free(v[i].who);
-		free(v[i].owners);
-	}
+	for (i = 0; i < n; i++)
+		item_free(&v[i]);
 	free(v);
 }
 

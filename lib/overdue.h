@@ -46,6 +46,8 @@ struct overdue_opts {
 
 struct item *overdue_items(const struct overdue_opts *, size_t *n);
 void overdue_items_free(struct item *, size_t n);
+size_t overdue_items_keep(struct item *, size_t n,
+    int (*keep)(const struct item *, const void *), const void *ctx);
 extern const char *const item_kind_names[IT__COUNT + 1];
 const char *item_kind_name(enum item_kind);
 void item_status(const struct item *, char *, size_t);

@@ -777,6 +777,13 @@ write_items(FILE *fp, const char *title, const char *none,
 	buf_free(&b);
 }
 
+static int
+upcoming(const struct item *it, const void *ctx)
+{
+	(void)ctx;
+	return it->upcoming;
+}
+
 /* What falls due in the next UPCOMING_DAYS days: rel-overdue --within
  * 30d, the upcoming items alone. */
 static struct item *
@@ -784,7 +791,6 @@ upcoming_items(size_t *n)
 {
 	struct overdue_opts oo = { 0 };
 	struct item *v;
-	size_t i, k = 0;
 
 	oo.today = report->win.today;
 	oo.within = UPCOMING_DAYS;
@@ -792,14 +798,7 @@ upcoming_items(size_t *n)
 	oo.kinds = (1u << IT__COUNT) - 1;
 	oo.select = report->select;
 	v = overdue_items(&oo, n);
-	for (i = 0; i < *n; i++)
-		if (v[i].upcoming)
-			v[k++] = v[i];
-		else {
-			free(v[i].who);
-			free(v[i].owners);
-		}
-	*n = k;
+	*n = overdue_items_keep(v, *n, upcoming, NULL);
 	return v;
 }
 
